@@ -1,0 +1,1 @@
+"""pbsite: turns branch activity reports into a Party-building publicity site, posters and tallies."""

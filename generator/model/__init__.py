@@ -1,0 +1,28 @@
+"""The validated model: config and reports. Knows nothing of MkDocs, Pillow or spreadsheets."""
+
+from .config import ActivityType, Branch, Organization, SiteConfig, TallySettings, Term, load_config
+from .photos import Photo
+from .problems import ContentError, Problem
+from .project import Project, Rejected, load_project, report_files
+from .report import Absentee, Attendance, Report, read_report
+
+__all__ = [
+    "Absentee",
+    "ActivityType",
+    "Attendance",
+    "Branch",
+    "ContentError",
+    "Organization",
+    "Photo",
+    "Problem",
+    "Project",
+    "Rejected",
+    "Report",
+    "SiteConfig",
+    "TallySettings",
+    "Term",
+    "load_config",
+    "load_project",
+    "read_report",
+    "report_files",
+]
