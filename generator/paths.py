@@ -1,0 +1,37 @@
+"""Where a project keeps its inputs, caches and outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    root: Path
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def cache(self) -> Path:
+        """Outside `site/`: deleting the site never throws away rendered photos or posters."""
+        return self.root / ".cache" / "pbsite"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def exports(self) -> Path:
+        """Private outputs (tallies, WeChat drafts): never published unless the config says so."""
+        return self.build / "exports"
+
+    @property
+    def build_report(self) -> Path:
+        return self.build / "build-report.json"

@@ -1,0 +1,58 @@
+"""Shared fixtures: small real projects on disk, built from YAML and Markdown text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 22)
+
+BASE_CONFIG = """\
+organization:
+  name: 测试医院党委
+  site_url: https://example.org/dangjian/
+branches:
+  - id: cardiology
+    name: 心血管内科党支部
+    brand: 心守护
+    slogan: 守护每一颗心
+    color: "#B71C1C"
+    members: 20
+    secretaries:
+      - {name: 张三, from: 2024-01-01, to: 2026-06-30}
+      - {name: 李四, from: 2026-07-01}
+  - id: nursing
+    name: 护理党支部
+    brand: 南丁格尔
+    secretaries:
+      - {name: 王五, from: 2025-01-01}
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def report_text(front_matter: str, body: str = "活动正文第一段。") -> str:
+    return f"---\n{textwrap.dedent(front_matter).strip()}\n---\n\n{body}\n"
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """A project folder with the given config and ``{relative path: report text}``."""
+
+    def make(reports: dict[str, str] | None = None, config: str = BASE_CONFIG) -> Path:
+        write(tmp_path / "site_config.yaml", config)
+        (tmp_path / "content" / "reports").mkdir(parents=True, exist_ok=True)
+        for relative, text in (reports or {}).items():
+            write(tmp_path / "content" / "reports" / relative, text)
+        return tmp_path
+
+    return make
