@@ -1,0 +1,1 @@
+"""The publicity site: generated MkDocs pages over the model, with Material as the theme."""

@@ -1,0 +1,216 @@
+"""The MkDocs plugin: a thin shell that turns the model into generated pages.
+
+Event order matters: the model is loaded in ``on_config``, pages and media are
+generated in ``on_files``, report HTML is sanitized in ``on_page_content`` (before
+the search plugin indexes it), and the finished site is swapped in ``on_post_build``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import shutil
+import tempfile
+from pathlib import Path
+
+import jieba
+from jinja2 import Environment
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..model import ContentError, Project, load_project
+from ..paths import ProjectPaths
+from .atomic import AtomicSiteDir
+from .brand import brand_css
+from .catalog import Catalog
+from .feed import feeds
+from .media import MediaLibrary
+from .pages import GeneratedPage, all_pages
+from .sanitize import clean_html
+
+DEFAULT_NAV = [
+    {"首页": "index.md"},
+    {"支部风采": "branches/index.md"},
+    {"活动类型": "types/index.md"},
+    {"活动归档": "archive/index.md"},
+    {"标签": "tags/index.md"},
+]
+BRAND_CSS = "assets/stylesheets/pb-brand.css"
+LOGO = "assets/images/pb-logo.png"
+
+
+class PartySiteConfig(Config):
+    lenient = config_options.Type(bool, default=False)
+
+
+class PartySitePlugin(BasePlugin[PartySiteConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.handoff: Project | None = None
+        self.project: Project | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+        self.atomic: AtomicSiteDir | None = None
+        self.env: Environment | None = None
+        self.bypass_cache = False
+        self._scratch: tempfile.TemporaryDirectory | None = None
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # -- model -------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.paths = ProjectPaths(Path(config.config_file_path).resolve().parent)
+        self.project = self._load_project()
+        org = self.project.config.organization
+        config.site_name = org.name
+        if not self.serving:
+            config.site_url = org.site_url
+        config.site_description = org.description or config.site_description
+        if config.nav is None:
+            config.nav = list(DEFAULT_NAV)
+        config.extra_css.append(BRAND_CSS)
+        if org.logo and (self.paths.root / org.logo).is_file():
+            config.theme["logo"] = LOGO
+            config.theme["favicon"] = LOGO
+        self._teach_search_words()
+        if self.command == "build":
+            self.atomic = AtomicSiteDir(Path(config.site_dir))
+            config.site_dir = str(self.atomic.begin())
+        return config
+
+    def _load_project(self) -> Project:
+        project, self.handoff = self.handoff, None
+        try:
+            project = project or load_project(self.paths.root)
+        except ContentError as exc:
+            raise PluginError(f"配置有误，无法生成网站：\n{exc}") from None
+        if project.rejected and not (self.config.lenient or self.serving):
+            raise PluginError(
+                f"有 {len(project.rejected)} 篇报道未通过检查，网站未生成（原网站保持不变）：\n"
+                + "\n".join(str(p) for p in project.errors)
+            )
+        return project
+
+    def _teach_search_words(self) -> None:
+        # Brand and type names must stay whole words, or searching 心守护 finds nothing.
+        config = self.project.config
+        for branch in config.branches:
+            for word in (branch.brand, branch.name):
+                if word:
+                    jieba.add_word(word, freq=100000)
+        for activity in config.activity_types:
+            jieba.add_word(activity.name, freq=100000)
+
+    # -- pages and media -----------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        catalog = Catalog(self.project)
+        self.catalog = catalog
+        self.media = MediaLibrary(self.paths.root, self._cache_dir() / "media")
+        self.media.prepare(catalog.reports)
+        self.pages = {page.src_uri: page for page in all_pages(catalog)}
+        for theme_file in [f for f in files if f.src_uri.startswith("posters/")]:
+            files.remove(
+                theme_file
+            )  # poster layouts live in the theme folder but are not published
+        for page in self.pages.values():
+            files.append(File.generated(config, page.src_uri, content=page.source()))
+        files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
+        self._add_images(files, config)
+        return files
+
+    def _add_images(self, files: Files, config: MkDocsConfig) -> None:
+        root = self.paths.root
+        org = self.project.config.organization
+        if config.theme.get("logo") == LOGO:
+            files.append(File.generated(config, LOGO, abs_src_path=str(root / org.logo)))
+        for branch in self.project.config.branches:
+            uri = Catalog.logo_uri(branch)
+            if uri and (root / branch.logo).is_file():
+                files.append(File.generated(config, uri, abs_src_path=str(root / branch.logo)))
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals.update(
+            pb_org=self.project.config.organization,
+            pb_config=self.project.config,
+            pb_catalog=self.catalog,
+            pb_media=self.media,
+            pb_serving=self.serving,
+        )
+        self.env = env
+        return env
+
+    def _cache_dir(self) -> Path:
+        # A clean build renders everything into a throw-away cache: nothing cached can leak in.
+        if not self.bypass_cache:
+            return self.paths.cache
+        self._scratch = self._scratch or tempfile.TemporaryDirectory(prefix="pbsite-clean-")
+        return Path(self._scratch.name)
+
+    def _generated(self, page: Page) -> GeneratedPage | None:
+        return self.pages.get(page.file.src_uri)
+
+    @event_priority(50)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._generated(page)
+        if generated is None or not generated.sanitize:
+            return html
+        html = clean_html(html)
+        report = generated.context.get("pb_report")
+        if report is None:
+            return html
+        # Meta and gallery are part of the content, so search finds a report by its branch,
+        # brand, type or place, not only by words in its body.
+        head = self.env.get_template("pb/report-meta.html").render(pb_report=report)
+        gallery = self.env.get_template("pb/gallery.html").render(pb_report=report)
+        return head + html + gallery
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        generated = self._generated(page)
+        if generated is not None:
+            context.update(generated.context)
+        return context
+
+    # -- finishing -----------------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        self.media.publish(site_dir)
+        for name, data in feeds(self.project, self.catalog.reports).items():
+            (site_dir / name).write_bytes(data)
+        _copy_lightbox(site_dir)
+        if self.atomic:
+            self.atomic.commit()
+            self.atomic = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.atomic:
+            self.atomic.abort()
+            self.atomic = None
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder
+    ) -> LiveReloadServer:
+        server.watch(str(self.paths.content))
+        server.watch(str(self.paths.root / "site_config.yaml"))
+        return server
+
+
+def _copy_lightbox(site_dir: Path) -> None:
+    # GLightbox's files ship inside the mkdocs-glightbox package: served locally, no CDN.
+    source = importlib.resources.files("mkdocs_glightbox") / "glightbox"
+    for name, folder in (("glightbox.min.js", "javascripts"), ("glightbox.min.css", "stylesheets")):
+        target = site_dir / "assets" / folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with importlib.resources.as_file(source / name) as path:
+            shutil.copyfile(path, target)

@@ -1,0 +1,56 @@
+"""A real build of the bundled demo, shared by the site tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.model import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_PARTS = ["site_config.yaml", "mkdocs.yml", "content", "theme"]
+
+
+def copy_project(target: Path) -> Path:
+    """A private copy of the demo project that shares the repository's render cache."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    # Cached photo derivatives are keyed by content hash, so sharing them is safe and fast.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    os.symlink(ROOT / ".cache", target / ".cache")
+    return target
+
+
+def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    return subprocess.run([str(mkdocs), "build", *extra], cwd=root, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo project, built once with plain `mkdocs build --strict`."""
+    root = copy_project(tmp_path_factory.mktemp("demo") / "project")
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo: Path) -> Path:
+    return demo / "site"
+
+
+@pytest.fixture(scope="session")
+def demo_model(demo: Path):
+    return load_project(demo, today=dt.date.today())
