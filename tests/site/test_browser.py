@@ -1,0 +1,120 @@
+"""The built demo in headless Chromium at a phone-sized viewport, served from localhost only."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(demo_site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("需要 Debian 的 chromium：请运行 ./setup.sh test 安装")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A phone-sized page that records every request and console error."""
+
+    def __init__(self, browser, base: str):
+        self.context = browser.new_context(
+            viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, locale="zh-CN"
+        )
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.base = base
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path, wait_until="networkidle")
+
+    def foreign_requests(self) -> list[str]:
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).hostname not in ("127.0.0.1", None)
+            and not u.startswith(("data:", "blob:"))
+        ]
+
+
+@pytest.fixture
+def visit(browser, server) -> Iterator[Visit]:
+    v = Visit(browser, server)
+    yield v
+    v.context.close()
+
+
+def test_home_on_a_phone(visit, demo_model, tmp_path):
+    visit.open("")
+    assert visit.page.locator(".pb-hero__title").inner_text() == demo_model.config.organization.name
+    assert visit.page.locator(".pb-card").count() >= 6
+    # Nothing overflows sideways on a phone.
+    assert visit.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    visit.page.screenshot(path=str(tmp_path / "home.png"), full_page=True)
+    assert visit.foreign_requests() == []
+    assert visit.errors == []
+
+
+def test_report_page_and_lightbox(visit, demo_model):
+    report = next(r for r in demo_model.public_reports if len(r.photos) >= 2)
+    visit.open(report.url)
+    assert visit.page.locator("h1").first.inner_text() == report.title
+    visit.page.locator(".pb-gallery a.glightbox").first.click()
+    visit.page.wait_for_selector(".glightbox-container .gslide-image img", state="visible")
+    assert visit.foreign_requests() == []
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize("query", ["党课", "志愿服务", "brand"])
+def test_chinese_search_finds_reports(visit, demo_model, query):
+    if query == "brand":
+        query = demo_model.config.branches[0].brand
+    visit.open(f"?q={query}")
+    meta = visit.page.locator(".md-search-result__meta")
+    meta.wait_for(state="visible", timeout=20000)
+    visit.page.wait_for_function(
+        "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    assert "没有" not in meta.inner_text()
+    titles = visit.page.locator(".md-search-result__item h1").all_inner_texts()
+    public_titles = {r.title for r in demo_model.public_reports}
+    assert any(t in public_titles for t in titles), titles
+    assert visit.foreign_requests() == []
+    assert visit.errors == []
