@@ -182,6 +182,18 @@ def tag_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
         yield from listing(f"tags/{catalog.tag_slugs[tag]}/", f"标签：{tag}", reports)
 
 
+def errors_page(catalog: Catalog) -> GeneratedPage:
+    """Preview only: what keeps reports off the site. Never built for publishing, since
+    messages quote the reports (absentee names included)."""
+    project = catalog.project
+    return GeneratedPage(
+        "errors/index.md",
+        "报道问题清单",
+        "pb-errors.html",
+        context={"pb_rejected": project.rejected, "pb_warnings": project.warnings},
+    )
+
+
 def listing(base: str, title: str, reports: list[Report]) -> Iterator[GeneratedPage]:
     for uri, pager in paginate(reports, base):
         suffix = f"（第 {pager.number} 页）" if pager.number > 1 else ""

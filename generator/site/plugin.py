@@ -22,6 +22,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ..model import ContentError, Project, load_project
 from ..paths import ProjectPaths
@@ -30,7 +31,7 @@ from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
 from .media import MediaLibrary
-from .pages import GeneratedPage, all_pages
+from .pages import GeneratedPage, all_pages, errors_page
 from .sanitize import clean_html
 
 DEFAULT_NAV = [
@@ -119,6 +120,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.media = MediaLibrary(self.paths.root, self._cache_dir() / "media")
         self.media.prepare(catalog.reports)
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
+        if self.serving:
+            preview = errors_page(catalog)
+            self.pages[preview.src_uri] = preview
         for theme_file in [f for f in files if f.src_uri.startswith("posters/")]:
             files.remove(
                 theme_file
@@ -127,6 +131,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             files.append(File.generated(config, page.src_uri, content=page.source()))
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
         self._add_images(files, config)
+        # Report fragments are rendered before MkDocs builds its own template environment.
+        self.env = self.on_env(config.theme.get_env(), config=config, files=files)
         return files
 
     def _add_images(self, files: Files, config: MkDocsConfig) -> None:
@@ -147,7 +153,6 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             pb_media=self.media,
             pb_serving=self.serving,
         )
-        self.env = env
         return env
 
     def _cache_dir(self) -> Path:
@@ -171,18 +176,23 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             return html
         # Meta and gallery are part of the content, so search finds a report by its branch,
         # brand, type or place, not only by words in its body.
-        head = self.env.get_template("pb/report-meta.html").render(pb_report=report)
-        gallery = self.env.get_template("pb/gallery.html").render(pb_report=report)
+        context = {"pb_report": report, "page": page, "base_url": get_relative_url(".", page.url)}
+        head = self.env.get_template("pb/report-meta.html").render(context)
+        gallery = self.env.get_template("pb/gallery.html").render(context)
         return head + html + gallery
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
+        if self.serving and "pb_report" in context:
+            path = context["pb_report"].path
+            context["pb_notes"] = [w for w in self.project.warnings if w.path == path]
         return context
 
     # -- finishing -----------------------------------------------------------------------
 
+    @event_priority(-100)  # last: the search plugin writes its index into the staging folder first
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         self.media.publish(site_dir)
