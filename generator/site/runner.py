@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -13,6 +14,8 @@ from ..model import ContentError, Problem, Project
 from ..paths import ProjectPaths
 
 PLUGIN = "pbsite"
+# Material prints an English end-of-life banner on every build; it means nothing to our users.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def build_site(paths: ProjectPaths, project: Project, *, clean: bool = False) -> Path:
