@@ -10,6 +10,7 @@ from pathlib import Path
 from .model import ContentError, Project, load_project
 from .paths import ProjectPaths
 from .site.runner import build_site
+from .tally import write_tally_exports
 
 # An export step reads the model and writes files under ``paths.exports``.
 ExportStep = Callable[[Project, ProjectPaths], list[Path]]
@@ -17,7 +18,7 @@ ExportStep = Callable[[Project, ProjectPaths], list[Path]]
 
 def export_steps() -> list[ExportStep]:
     """Private outputs written next to, never into, the public site."""
-    return []
+    return [write_tally_exports]
 
 
 @dataclass

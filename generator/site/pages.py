@@ -182,6 +182,16 @@ def tag_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
         yield from listing(f"tags/{catalog.tag_slugs[tag]}/", f"标签：{tag}", reports)
 
 
+def office_page(catalog: Catalog, office_html: str, downloads: list[str]) -> GeneratedPage:
+    """三会一课落实情况: only built when the config sets `tally.publish: true`."""
+    return GeneratedPage(
+        "office/index.md",
+        "落实情况",
+        "pb-office.html",
+        context={"pb_office_html": office_html, "pb_downloads": downloads},
+    )
+
+
 def errors_page(catalog: Catalog) -> GeneratedPage:
     """Preview only: what keeps reports off the site. Never built for publishing, since
     messages quote the reports (absentee names included)."""

@@ -26,12 +26,13 @@ from mkdocs.utils import get_relative_url
 
 from ..model import ContentError, Project, load_project
 from ..paths import ProjectPaths
+from ..tally import WRITERS, current_tally, office_page_html, write_tally_files
 from .atomic import AtomicSiteDir
 from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
 from .media import MediaLibrary
-from .pages import GeneratedPage, all_pages, errors_page
+from .pages import GeneratedPage, all_pages, errors_page, office_page
 from .sanitize import clean_html
 
 DEFAULT_NAV = [
@@ -79,6 +80,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         config.site_description = org.description or config.site_description
         if config.nav is None:
             config.nav = list(DEFAULT_NAV)
+        if self.project.config.tally.publish:
+            config.nav.append({"落实情况": "office/index.md"})
         config.extra_css.append(BRAND_CSS)
         if org.logo and (self.paths.root / org.logo).is_file():
             config.theme["logo"] = LOGO
@@ -120,9 +123,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.media = MediaLibrary(self.paths.root, self._cache_dir() / "media")
         self.media.prepare(catalog.reports)
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
-        if self.serving:
-            preview = errors_page(catalog)
-            self.pages[preview.src_uri] = preview
+        for extra in self._optional_pages(catalog):
+            self.pages[extra.src_uri] = extra
         for theme_file in [f for f in files if f.src_uri.startswith("posters/")]:
             files.remove(
                 theme_file
@@ -134,6 +136,16 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # Report fragments are rendered before MkDocs builds its own template environment.
         self.env = self.on_env(config.theme.get_env(), config=config, files=files)
         return files
+
+    def _optional_pages(self, catalog: Catalog) -> list[GeneratedPage]:
+        pages = []
+        if self.project.config.tally.publish:
+            self.tally = current_tally(self.project)
+            names = [f"tally-{self.tally.year}.{suffix}" for suffix in WRITERS]
+            pages.append(office_page(catalog, office_page_html(self.tally), names))
+        if self.serving:
+            pages.append(errors_page(catalog))
+        return pages
 
     def _add_images(self, files: Files, config: MkDocsConfig) -> None:
         root = self.paths.root
@@ -199,6 +211,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         for name, data in feeds(self.project, self.catalog.reports).items():
             (site_dir / name).write_bytes(data)
         _copy_lightbox(site_dir)
+        if self.project.config.tally.publish:
+            write_tally_files(self.tally, site_dir / "office")
         if self.atomic:
             self.atomic.commit()
             self.atomic = None

@@ -1,0 +1,1 @@
+"""Benchmarks on synthetic projects; run them as modules, e.g. ``python -m bench.tally``."""

@@ -1,0 +1,101 @@
+"""Builds of small hand-made projects: one behaviour each."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from generator.cli import main
+from tests.conftest import ROOT, report_text, write
+from tests.site.conftest import mkdocs_build
+
+MEETING = """\
+title: 心血管内科党支部主题党日
+date: 2026-03-05
+branch: cardiology
+type: theme_day
+attendance: {expected: 3, present: 2, absent: [赵保密（病假）]}
+photos: [p/01.jpg]
+"""
+
+
+@pytest.fixture
+def small(make_project) -> Path:
+    root = make_project(
+        {
+            "cardiology/2026/a.md": report_text(
+                MEETING, "正文<script>alert('x')</script><b onclick=\"steal()\">加粗</b>"
+            )
+        }
+    )
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    write(root / "content" / "pages" / "about.md", "# 关于\n")
+    photo = root / "content" / "reports" / "cardiology" / "2026" / "p" / "01.jpg"
+    photo.parent.mkdir(parents=True)
+    Image.new("RGB", (3000, 2000), (180, 40, 40)).save(photo)
+    return root
+
+
+def build(root: Path, *args: str):
+    return CliRunner().invoke(main, ["--root", str(root), "build", *args], catch_exceptions=False)
+
+
+def test_raw_html_cannot_run_script(small):
+    assert mkdocs_build(small, "--strict").returncode == 0
+    page = next((small / "site" / "reports").rglob("index.html")).read_text("utf-8")
+    assert "<script>alert" not in page and "onclick" not in page and "steal()" not in page
+    assert "<b>加粗</b>" in page
+
+
+def test_failed_build_keeps_previous_site_and_lists_every_bad_report(small):
+    assert build(small).exit_code == 0
+    before = (small / "site" / "index.html").read_text("utf-8")
+    bad = small / "content" / "reports" / "cardiology" / "2026"
+    write(bad / "b.md", report_text(MEETING.replace("2026-03-05", "2026-02-30")))
+    write(bad / "c.md", report_text(MEETING.replace("theme_day", "主题党曰")))
+    result = build(small)
+    assert result.exit_code == 1
+    assert "content/reports/cardiology/2026/b.md:3:" in result.output
+    assert (
+        "content/reports/cardiology/2026/c.md:5:" in result.output and "主题党日" in result.output
+    )
+    assert (small / "site" / "index.html").read_text("utf-8") == before
+    assert not list(small.glob(".site.*"))
+
+
+def test_lenient_build_publishes_the_rest_and_reports_the_rejects(small):
+    write(
+        small / "content" / "reports" / "cardiology" / "2026" / "b.md",
+        report_text(MEETING.replace("2026-03-05", "2026-02-30")),
+    )
+    result = build(small, "--lenient")
+    assert result.exit_code == 0, result.output
+    report = (small / "build" / "build-report.json").read_text("utf-8")
+    assert "content/reports/cardiology/2026/b.md" in report and "不存在" in report
+    assert len(list((small / "site" / "reports").rglob("index.html"))) == 1
+
+
+def test_tally_exports_stay_private_unless_published(small):
+    assert build(small).exit_code == 0
+    assert (small / "build" / "exports" / "tally" / "tally-2026.xlsx").is_file()
+    assert not (small / "site" / "office").exists()
+    assert not list((small / "site").rglob("tally-*"))
+    config = small / "site_config.yaml"
+    config.write_text(config.read_text("utf-8") + "tally:\n  publish: true\n", "utf-8")
+    assert build(small).exit_code == 0
+    office = (small / "site" / "office" / "index.html").read_text("utf-8")
+    assert "三会一课落实情况" in office and "张三" in office
+    assert (small / "site" / "office" / "tally-2026.xlsx").is_file()
+    assert "赵保密" not in office
+
+
+def test_clean_build_matches_cached_build(small):
+    assert build(small).exit_code == 0
+    cached = sorted(p.name for p in (small / "site" / "media").iterdir())
+    assert build(small, "--clean").exit_code == 0
+    assert sorted(p.name for p in (small / "site" / "media").iterdir()) == cached
