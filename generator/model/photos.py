@@ -64,6 +64,8 @@ class PhotoResolver:
     def _resolve(self, key: str, written: str, *index: int) -> str | None:
         """The photo's path relative to the project root, or None after recording why not."""
         label = f"照片“{written}”"
+        # Paths copied from Windows Explorer use backslashes, which no file name may contain there.
+        written = written.replace("\\", "/")
         if os.path.isabs(written) or ":" in written[:3]:
             self.fields.error(
                 key,
@@ -79,7 +81,8 @@ class PhotoResolver:
                 *index,
             )
             return None
-        if lexical.is_symlink() and not _inside(lexical.resolve(), self.content.resolve()):
+        # Any link on the way counts, a linked folder as much as a linked file.
+        if lexical.exists() and not _inside(lexical.resolve(), self.content.resolve()):
             self.fields.error(
                 key, f"{label}是一个指向 content/ 以外的链接，请把照片文件本身复制进来", *index
             )

@@ -49,6 +49,12 @@ class Absentee:
     name: str
     reason: str
 
+    @classmethod
+    def parse(cls, text: str) -> Absentee:
+        """`姓名（原因）`; the reason is empty when the brackets are missing."""
+        match = _ABSENTEE_TEXT.match(text)
+        return cls(match["name"], match["reason"]) if match else cls(text.strip(), "")
+
 
 @dataclass(frozen=True)
 class Attendance:
@@ -116,7 +122,7 @@ def read_report(
         return None, problems
     if not isinstance(located.data, dict):
         problems.error(
-            source.front_matter_line,
+            source.first_content_line,
             "两行 `---` 之间应该是 `标题: …`、`日期: …` 这样一行一项的内容",
         )
         return None, problems
@@ -172,13 +178,34 @@ def _build(
     return report
 
 
+# Other words secretaries use for a key, mostly the labels of a Word report's header lines.
+KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "title": ("题目", "活动名称", "会议名称"),
+    "date": ("时间", "活动时间", "会议时间", "活动日期", "会议日期"),
+    "location": ("地址", "活动地点", "会议地点"),
+    "host": ("主持",),
+    "recorder": ("记录",),
+    "lecturer": ("主讲", "授课人"),
+    "attendance": ("出席",),
+    "photos": ("图片",),
+}
+_SYNONYM_OF = {word: key for key, words in KEY_SYNONYMS.items() for word in words}
+
+
 def _check_unknown_keys(fields: Mapping) -> None:
     known = [*REPORT_KEYS, *REPORT_KEYS.values()]
     for key in fields.known(set(REPORT_KEYS)):
         squeezed = re.sub(r"\s+", "", key)
-        guess = [squeezed] if squeezed in known else suggestions(key, known, limit=1, cutoff=75)
+        meant = _SYNONYM_OF.get(squeezed)
+        if squeezed in known:
+            guess = squeezed
+        elif meant:
+            # A stand-in for a missing key; next to the key itself it may be a deliberate extra.
+            guess = None if fields.has(meant) else REPORT_KEYS[meant]
+        else:
+            guess = next(iter(suggestions(key, known, limit=1, cutoff=75)), None)
         if guess:
-            fields.error(key, f"不认识的项 `{key}`，可能是写错了。您是不是要写：`{guess[0]}`？")
+            fields.error(key, f"不认识的项 `{key}`，可能是写错了。您是不是要写：`{guess}`？")
         else:
             fields.warning(key, f"不认识的项 `{key}`，它会被忽略；如果是笔误请改正")
 
@@ -251,7 +278,7 @@ def _attendance(fields: Mapping, activity: ActivityType | None) -> Attendance | 
 
 def _absentees(section: Mapping) -> tuple[Absentee, ...]:
     people: list[Absentee] = []
-    for index, entry in section.sequence("absent"):
+    for index, entry in _absentee_entries(section):
         if isinstance(entry, dict):
             person = section.child("absent", index, entry, ABSENTEE_KEYS)
             name, reason = (
@@ -259,16 +286,36 @@ def _absentees(section: Mapping) -> tuple[Absentee, ...]:
                 person.text("reason"),
             )
         else:
-            match = _ABSENTEE_TEXT.match(str(entry))
-            name, reason = (match["name"], match["reason"]) if match else (str(entry).strip(), None)
+            person = Absentee.parse(str(entry))
+            name, reason = person.name, person.reason
         if not reason:
             section.error(
                 "absent",
                 f"缺席人“{name}”没有写原因，请写成 `{name}（病假）` 或 `{{name: {name}, reason: 病假}}`",
-                index,
+                *(() if index is None else (index,)),
             )
         people.append(Absentee(name or "", reason or ""))
     return tuple(people)
+
+
+def _absentee_entries(section: Mapping) -> list[tuple[int | None, object]]:
+    value = section.raw("absent")
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        # `缺席: 张三（病假）、李四（出差）` is how the line reads in a Word report; a string
+        # has no per-entry lines, so every entry points at the `absent` key itself.
+        return [(None, name) for name in split_people(str(value))]
+    return list(section.sequence("absent"))
+
+
+_NOBODY = {"无", "没有", "0", "0人", "无人", "暂无"}
+_PEOPLE_SEPARATOR = re.compile(r"\s*[、，,；;]\s*(?![^（(]*[）)])")
+
+
+def split_people(text: str) -> list[str]:
+    """`张三（病假）、李四（出差）` → two entries; separators inside brackets stay put."""
+    if text.strip() in _NOBODY:
+        return []
+    return [part for part in _PEOPLE_SEPARATOR.split(text.strip()) if part]
 
 
 def _submitted(fields: Mapping, day: dt.date | None, today: dt.date) -> dt.date | None:

@@ -1,12 +1,13 @@
 """Reading a report file: encoding, line endings and the front-matter block.
 
 Secretaries edit reports in Notepad and Word on Windows, so a GBK file, a BOM, CRLF,
-a full-width colon or a full-width space are everyday mistakes. Each gets a message
-that says what to change, on the line where it is.
+a full-width colon, a full-width space or a Tab are everyday mistakes. Each gets a
+message that says what to change, on the line where it is.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -15,28 +16,51 @@ import frontmatter
 
 from .problems import ProblemList
 
-_FM_HANDLER = frontmatter.YAMLHandler()
-_FULLWIDTH_KEY = re.compile(
-    r"^(?P<indent>[ \u3000]*)(?P<dash>-[ \u3000]*)?(?P<key>[^\s:：#\-\"'][^:：\"']{0,20}?)[ \u3000]*：[ \u3000]*(?P<value>.*)$"
+# python-frontmatter owns the block syntax; our own code only diagnoses broken blocks.
+_HANDLER = frontmatter.YAMLHandler()
+_BOUNDARY = _HANDLER.FM_BOUNDARY
+# A structural line: indentation, an optional list dash, a short key, a colon of either
+# width, the value. Keys never hold Chinese sentence punctuation, which tells prose apart.
+_KEY_LINE = re.compile(
+    r"^(?P<indent>[ \u3000\t]*)(?P<dash>-[ \u3000\t]+)?"
+    r"(?P<key>[^\s:：#\-\"'，。、；！？,\[{][^:：\"'，。、；！？]{0,20}?)(?P<gap>[ \u3000\t]*)"
+    r"(?P<colon>[:：])(?P<after>[ \u3000\t]*)(?P<value>.*)$"
 )
+_DASH_LINE = re.compile(r"^(?P<indent>[ \u3000\t]*)-(?P<after>[ \u3000\t]+)(?P<value>.*)$")
+_GB_FAMILY = {"gb18030", "gbk", "gb2312", "hz"}
+_CODEC_LABELS = {
+    "gb18030": "GBK/GB18030（记事本里叫“ANSI”）",
+    "utf-16": "UTF-16（记事本里叫“Unicode”）",
+    "big5": "Big5（繁体中文）",
+}
 
 
 class EncodingProblem(Exception):
-    """The file is not UTF-8; ``encoding`` names what it most likely is."""
+    """The file is not UTF-8; ``codec`` is the Python codec it most likely is in, if known."""
 
-    def __init__(self, encoding: str | None):
-        self.encoding = encoding
-        super().__init__(encoding or "unknown")
+    def __init__(self, codec: str | None):
+        self.codec = codec
+        super().__init__(codec or "unknown")
+
+    @property
+    def label(self) -> str | None:
+        return _CODEC_LABELS.get(self.codec, self.codec) if self.codec else None
 
 
 @dataclass(frozen=True)
 class Source:
-    """A report split into its front matter and body, with the body's first file line."""
+    """A report split into its front matter and body; ``front_matter_line`` is its first line."""
 
     front_matter: str | None
     body: str
     front_matter_line: int
-    body_line: int
+
+    @property
+    def first_content_line(self) -> int:
+        """The first front-matter line that is neither blank nor a comment."""
+        lines = (self.front_matter or "").split("\n")
+        blank = (i for i, line in enumerate(lines) if line.strip() and line.lstrip()[0] != "#")
+        return self.front_matter_line + next(blank, 0)
 
 
 def decode(raw: bytes) -> str:
@@ -44,81 +68,156 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise EncodingProblem(_guess_encoding(raw)) from None
+        raise EncodingProblem(detect_codec(raw)) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _guess_encoding(raw: bytes) -> str | None:
-    best = charset_normalizer.from_bytes(raw).best()
-    if best is None:
+def detect_codec(raw: bytes) -> str | None:
+    """The codec a non-UTF-8 file was most likely saved in, or None when nothing fits."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    matches = list(charset_normalizer.from_bytes(raw))
+    if not matches:
         return None
-    # GBK, GB2312 and GB18030 are one family to a user; Windows Notepad calls it “ANSI”.
-    return (
-        "GBK/GB18030"
-        if best.encoding.lower().replace("_", "") in {"gb18030", "gbk", "gb2312", "hz", "big5"}
-        else best.encoding
-    )
+    # Chinese Windows saves “ANSI” text as GBK. A short report fits several CJK code pages
+    # equally well (Korean cp949 often ranks first), so GB18030, a superset of GBK, wins ties.
+    best = matches[0]
+    gb = next((m for m in matches if m.encoding.replace("_", "") in _GB_FAMILY), None)
+    if gb is not None and gb.chaos <= best.chaos:
+        return "gb18030"
+    return best.encoding.replace("_", "-")
 
 
 def encoding_message(problem: EncodingProblem) -> str:
-    named = f"{problem.encoding} 编码" if problem.encoding else "不是 UTF-8 编码"
+    if problem.label is None:
+        return (
+            "文件不是 UTF-8 编码，无法识别它的编码。请用记事本打开，"
+            "点“文件 → 另存为”，把下方“编码”选为“UTF-8”后保存"
+        )
     return (
-        f"文件是 {named}，系统只认 UTF-8。请用记事本打开，点“文件 → 另存为”，"
+        f"文件是 {problem.label} 编码，系统只认 UTF-8。请用记事本打开，点“文件 → 另存为”，"
         "把下方“编码”选为“UTF-8”后保存；或运行 `pbsite check --fix-encoding` 自动转换（会保留备份）"
     )
 
 
 def split(text: str, problems: ProblemList) -> Source:
     """Separate front matter from body; records problems for a missing or unclosed block."""
-    if not _FM_HANDLER.detect(text):
+    lines = text.split("\n")
+    if not _BOUNDARY.match(lines[0]):
         problems.error(
             1,
             "文件开头缺少 `---`：报道的第一行必须是三个减号 `---`，后面是标题、日期等信息，再用一行 `---` 结束",
         )
-        return Source(None, text, 1, 1)
-    try:
-        front_matter, body = _FM_HANDLER.split(text)
-    except ValueError:
+        return Source(None, text, 1)
+    close = next((i for i in range(1, len(lines)) if _BOUNDARY.match(lines[i])), None)
+    prose = _first_prose_line(lines[1 : close or len(lines)], after_blank=close is not None)
+    if prose is not None:
+        # The secretary forgot the closing line; the body begins where the prose does.
+        end = prose + 1
+        problems.error(
+            end + 1,
+            "这一行像是正文，但前面缺少结束的 `---`：标题、日期等信息写完后，"
+            "请单独用一行 `---` 结束，再写正文",
+        )
+        return Source("\n".join(lines[1:end]), "\n".join(lines[end:]), 2)
+    if close is None:
         problems.error(
             1, "缺少结束的 `---`：标题、日期等信息写完后，请单独用一行 `---` 结束，再写正文"
         )
-        return Source(None, "", 1, 1)
-    opening = text[: text.index(front_matter)] if front_matter else "---\n"
-    front_matter_line = opening.count("\n") + 1
-    closing_end = text.index(body, len(opening) + len(front_matter)) if body else len(text)
-    return Source(front_matter, body, front_matter_line, text[:closing_end].count("\n") + 1)
+        return Source(None, "", 1)
+    front_matter, body = _HANDLER.split(text)
+    # The handler keeps the newlines that end the two `---` lines; line 2 starts the block.
+    return Source(front_matter[1:], body[1:], 2)
+
+
+def _first_prose_line(block: list[str], after_blank: bool) -> int | None:
+    """Index of the first line of Markdown prose in ``block``, which YAML would never accept.
+
+    With a closing `---` further down, only prose after a blank line counts: a lone line
+    without a colon is more likely a key that lost its colon.
+    """
+    for index, line in enumerate(block):
+        structural = (
+            not line.strip() or line[0] in " \t\u3000#-[{'\"" or _KEY_LINE.match(line) is not None
+        )
+        if not structural and (not after_blank or (index > 0 and not block[index - 1].strip())):
+            return index
+    return None
 
 
 def lint_front_matter(source: Source, problems: ProblemList) -> str:
-    """Point out full-width punctuation in keys; returns the text with those slips corrected.
+    """Point out full-width punctuation and Tabs; returns the text with those slips corrected.
 
     Parsing the corrected text lets every other problem in the file be reported in the
     same pass, while the slips themselves stay errors the secretary must fix.
     """
     fixed: list[str] = []
     for offset, line in enumerate((source.front_matter or "").split("\n")):
-        nested = bool(fixed) and (fixed[-1].rstrip().endswith(":") or fixed[-1].startswith(" "))
-        corrected, slips = _correct_line(line, nested)
+        corrected, slips = correct_line(line, nested=_opens_block(fixed))
         if slips:
             problems.error(
                 source.front_matter_line + offset,
-                f"这一行用了{'和'.join(slips)}，YAML 只认英文半角符号。请改成：{corrected.strip()}",
+                f"这一行{'，'.join(slips)}。请改成：`{corrected}`",
             )
         fixed.append(corrected)
     return "\n".join(fixed)
 
 
-def _correct_line(line: str, nested: bool) -> tuple[str, list[str]]:
-    slips: list[str] = []
-    indent = re.match(r"^[ \u3000]*", line).group(0)
-    if "\u3000" in indent:
-        slips.append("全角空格“　”")
-        # A full-width space under a block opener was meant as indentation; elsewhere it is a slip.
-        indent = indent.replace("\u3000", "  ") if nested else indent.replace("\u3000", "")
-        line = indent + line.lstrip(" \u3000")
-    match = _FULLWIDTH_KEY.match(line)
-    if match and ":" not in line.split("：")[0]:
-        slips.append("全角冒号“：”")
-        dash = (match["dash"] or "").replace("\u3000", " ")
-        line = f"{match['indent']}{dash}{match['key'].strip()}: {match['value']}".rstrip()
-    return line, slips
+def _opens_block(previous: list[str]) -> bool:
+    """Whether a line indented by mistake was meant to sit under the line before it."""
+    if not previous:
+        return False
+    before = _split_comment(previous[-1])[0].rstrip()
+    return before.endswith(":") or previous[-1].startswith((" ", "-"))
+
+
+_SLIP_REASONS = {
+    "\u3000": "用了全角空格“　”（要用半角空格）",
+    "\t": "用了 Tab 键（YAML 只能用空格缩进和分隔）",
+    "：": "用了全角冒号“：”（要用英文半角冒号“:”）",
+    "，": "在方括号或花括号里用了全角逗号“，”（要用英文逗号“,”）",
+}
+
+
+def correct_line(line: str, nested: bool = False) -> tuple[str, list[str]]:
+    """The line with structural full-width characters and Tabs fixed, and what was wrong."""
+    seen: list[str] = []
+    indent = re.match(r"^[ \u3000\t]*", line).group(0)
+    if indent.strip(" "):
+        seen += [c for c in "\u3000\t" if c in indent]
+        # Under a block opener a wide space or Tab was meant as indentation; elsewhere it is a slip.
+        line = re.sub(r"[\u3000\t]", "  " if nested else "", indent) + line[len(indent) :]
+    if match := _KEY_LINE.match(line):
+        found = _slips(match["gap"] + match["colon"] + match["after"] + (match["dash"] or ""))
+        value, in_value = _correct_flow(match["value"])
+        if found or in_value:
+            dash = "- " if match["dash"] else ""
+            line = f"{match['indent']}{dash}{match['key']}: {value}".rstrip()
+        seen += found + in_value
+    elif match := _DASH_LINE.match(line):
+        found = _slips(match["after"])
+        value, in_value = _correct_flow(match["value"])
+        if found or in_value:
+            line = f"{match['indent']}- {value}"
+        seen += found + in_value
+    return line, [_SLIP_REASONS[c] for c in dict.fromkeys(seen)]
+
+
+def _slips(structure: str) -> list[str]:
+    return [c for c in "\u3000\t：" if c in structure]
+
+
+def _correct_flow(value: str) -> tuple[str, list[str]]:
+    """Inside `[…]` or `{…}` a full-width comma (or a colon in `{…}`) glues items into one."""
+    content, comment = _split_comment(value)
+    marks = "，：" if content.startswith("{") else "，" if content.startswith("[") else ""
+    found = [c for c in marks if c in content]
+    for mark in found:
+        content = re.sub(rf"\s*{mark}\s*", {"，": ", ", "：": ": "}[mark], content)
+    return content + comment, found
+
+
+def _split_comment(text: str) -> tuple[str, str]:
+    """A YAML comment starts at a `#` after whitespace; the comment keeps that whitespace."""
+    match = re.search(r"\s+#", text)
+    return (text[: match.start()], text[match.start() :]) if match else (text, "")

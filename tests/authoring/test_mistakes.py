@@ -1,0 +1,261 @@
+"""One test per real mistake from issue 5: `pbsite check` names the file, the line and the fix."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PIL import Image
+
+from generator.model import load_project
+from tests.authoring.conftest import MEETING, REPORT, pbsite
+from tests.conftest import TODAY, report_text
+
+PHOTO_DIR = "content/reports/cardiology/2026/r"
+
+
+def only_error(lines: list[str], line: int) -> str:
+    """The single problem printed, after checking it points at ``REPORT:line``."""
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{REPORT}:{line}: "), lines[0]
+    return lines[0]
+
+
+def test_bom_and_crlf_are_accepted_silently(check_one):
+    text = report_text(MEETING).replace("\n", "\r\n")
+    result, lines = check_one(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert result.exit_code == 0 and lines == []
+    assert result.stdout.strip() == "共 1 篇报道，其中 0 篇有问题"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["这是用记事本保存的正文，编码为国标扩展。" * 5, "开展活动。"],
+    ids=["long", "short"],  # a short GBK file looks like Korean cp949 to a plain detector
+)
+def test_gbk_file_is_named_with_how_to_resave(check_one, body):
+    result, lines = check_one(report_text(MEETING, body).encode("gbk"))
+    message = only_error(lines, 1)
+    assert "GBK/GB18030" in message and "另存为" in message and "UTF-8" in message
+    assert "--fix-encoding" in message and result.exit_code == 1
+
+
+def test_notepad_unicode_file_is_named_as_utf16(check_one):
+    _, lines = check_one(report_text(MEETING).encode("utf-16"))
+    assert "UTF-16（记事本里叫“Unicode”）" in only_error(lines, 1)
+    assert "--fix-encoding" in lines[0]
+
+
+def test_fix_encoding_converts_and_keeps_a_backup(make_project):
+    root = make_project()
+    file = root / REPORT
+    file.parent.mkdir(parents=True)
+    original = report_text(MEETING, "开展活动。").replace("\n", "\r\n").encode("gb18030")
+    file.write_bytes(original)
+    result = pbsite(root, "check", "--fix-encoding")
+    assert result.exit_code == 0, result.output
+    assert f"已转换为 UTF-8：{REPORT}（原为 GBK/GB18030" in result.stdout
+    assert (root / (REPORT + ".bak")).read_bytes() == original
+    assert file.read_bytes() == original.decode("gb18030").encode("utf-8")
+    assert pbsite(root, "check", "--fix-encoding").stdout.strip() == "共 1 篇报道，其中 0 篇有问题"
+
+
+def test_full_width_colon_is_shown_corrected_on_its_line(check_one):
+    _, lines = check_one(report_text(MEETING.replace("title: ", "标题：")))
+    message = only_error(lines, 2)
+    assert "全角冒号“：”" in message and message.endswith("请改成：`标题: 主题党日活动`")
+
+
+def test_full_width_colon_in_a_nested_key(check_one):
+    _, lines = check_one(report_text(MEETING.replace("  present: 9", "  实到：9")))
+    assert only_error(lines, 8).endswith("请改成：`  实到: 9`")
+
+
+def test_full_width_spaces_are_shown_corrected_on_their_lines(check_one):
+    text = MEETING.replace("  expected", "\u3000expected").replace("date: ", "date:\u3000")
+    _, lines = check_one(report_text(text))
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{REPORT}:3: ") and lines[0].endswith("请改成：`date: 2026-03-05`")
+    assert lines[1].startswith(f"{REPORT}:7: ") and lines[1].endswith("请改成：`  expected: 10`")
+    assert all("全角空格" in line for line in lines)
+
+
+def test_tab_indentation(check_one):
+    _, lines = check_one(report_text(MEETING.replace("  expected", "\texpected")))
+    message = only_error(lines, 7)
+    assert "Tab" in message and message.endswith("请改成：`  expected: 10`")
+
+
+def test_missing_closing_line_points_where_the_body_starts(check_one):
+    _, lines = check_one("---\n" + MEETING + "\n活动正文。\n")
+    message = only_error(lines, 11)
+    assert "缺少结束的 `---`" in message
+
+
+def test_missing_closing_line_despite_a_later_rule_in_the_body(check_one):
+    _, lines = check_one("---\n" + MEETING + "\n活动正文。\n\n---\n\n后记。\n")
+    assert "缺少结束的 `---`" in only_error(lines, 11)
+
+
+def test_missing_closing_line_right_before_the_body(check_one):
+    _, lines = check_one("---\n" + MEETING + "活动正文。\n")
+    assert "缺少结束的 `---`" in only_error(lines, 10)
+
+
+def test_missing_closing_line_with_nothing_after(check_one):
+    _, lines = check_one("---\n" + MEETING)
+    assert "缺少结束的 `---`" in only_error(lines, 1)
+
+
+def test_front_matter_that_is_not_a_mapping(check_one):
+    _, lines = check_one("---\n# 说明\n- 主题党日活动\n- 2026-03-05\n---\n\n正文。\n")
+    assert "`标题: …`、`日期: …` 这样一行一项" in only_error(lines, 3)
+
+
+@pytest.mark.parametrize("spelling", ["2026-03-05", "2026年3月5日", "2026/3/5", "2026.3.5"])
+def test_date_spellings_mean_the_same_day(make_project, spelling):
+    root = make_project(
+        {"cardiology/2026/r.md": report_text(MEETING.replace("2026-03-05", spelling))}
+    )
+    assert pbsite(root, "check").exit_code == 0
+    assert load_project(root, today=TODAY).reports[0].date.isoformat() == "2026-03-05"
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [("2026-02-30", "不存在（2026年没有2月30日）"), ("2026-12-01", "在今天（2026-11-22）之后")],
+)
+def test_impossible_and_future_dates_are_rejected(check_one, written, words):
+    _, lines = check_one(report_text(MEETING.replace("2026-03-05", written)))
+    message = only_error(lines, 3)
+    assert words in message and "`date`（日期）" in message
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "line", "suggestion"),
+    [
+        ("branch", "心血管内科支部", 4, "心血管内科党支部"),
+        ("branch", "xinxueguan", 4, "心血管内科党支部"),
+        ("type", "主题党日活动", 5, "主题党日"),
+        ("type", "zhutidangri", 5, "主题党日"),
+    ],
+)
+def test_unknown_branch_or_type_gets_the_closest_name(check_one, key, written, line, suggestion):
+    old = {"branch": "cardiology", "type": "theme_day"}[key]
+    _, lines = check_one(report_text(MEETING.replace(old, written)))
+    assert f"“{written}”" in only_error(lines, line)
+    assert f"您是不是要写：{suggestion}" in lines[0]
+
+
+def test_present_more_than_expected(check_one):
+    _, lines = check_one(report_text(MEETING.replace("present: 9", "present: 11")))
+    assert "实到人数 11 大于应到人数 10" in only_error(lines, 8)
+
+
+def test_absentees_that_do_not_match_the_numbers(check_one):
+    _, lines = check_one(report_text(MEETING.replace("present: 9", "present: 7")))
+    message = only_error(lines, 9)
+    assert "缺席应为 3 人" in message and "列了 1 人" in message
+
+
+def test_absentees_written_as_one_line_of_text(check_one):
+    text = MEETING.replace("present: 9", "present: 8").replace(
+        "[王芳（病假）]", "王芳（病假）、李明（出差、进修）"
+    )
+    result, lines = check_one(report_text(text))
+    assert result.exit_code == 0 and lines == []
+
+
+def write_photo(root, relative: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 6), "red").save(path, "JPEG")
+
+
+def check_with_photos(make_project, photos: str, files: tuple[str, ...] = ()) -> list[str]:
+    root = make_project({"cardiology/2026/r.md": report_text(MEETING + photos)})
+    for relative in files:
+        write_photo(root, relative)
+    return pbsite(root, "check").stderr.splitlines()
+
+
+@pytest.mark.parametrize("on_disk", ["r/01.JPG", "r/01.jpeg"])
+def test_missing_photo_suggests_the_file_with_another_case_or_extension(make_project, on_disk):
+    lines = check_with_photos(
+        make_project, "photos:\n  - r/01.jpg\n", (f"content/reports/cardiology/2026/{on_disk}",)
+    )
+    message = only_error(lines, 11)
+    assert f"找不到照片“r/01.jpg”（{PHOTO_DIR}/01.jpg）" in message
+    assert f"您是不是要写：{on_disk.split('/')[1]}？" in message
+
+
+def test_photo_path_leaving_content(make_project):
+    lines = check_with_photos(
+        make_project, "photos:\n  - ../../../../secret.jpg\n", ("secret.jpg",)
+    )
+    assert "content/ 目录之外" in only_error(lines, 11)
+
+
+def test_photo_symlink_pointing_outside(make_project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    write_photo(outside, "leak.jpg")
+    root = make_project(
+        {"cardiology/2026/r.md": report_text(MEETING + "photos: [r/01.jpg, r2/leak.jpg]\n")}
+    )
+    (root / PHOTO_DIR).mkdir()
+    os.symlink(outside / "leak.jpg", root / PHOTO_DIR / "01.jpg")
+    os.symlink(outside, root / (PHOTO_DIR + "2"))  # a linked folder leaks just the same
+    lines = pbsite(root, "check").stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith(f"{REPORT}:10: ") for line in lines)
+    assert "“r/01.jpg”是一个指向 content/ 以外的链接" in lines[0]
+    assert "“r2/leak.jpg”是一个指向 content/ 以外的链接" in lines[1]
+
+
+def test_duplicate_photo(make_project):
+    photos = "photos:\n  - r/01.jpg\n  - {src: ./r/01.jpg, caption: 合影}\n"
+    lines = check_with_photos(make_project, photos, (f"{PHOTO_DIR}/01.jpg",))
+    assert "照片“./r/01.jpg”重复列出了" in only_error(lines, 12)
+
+
+def test_windows_backslashes_in_photo_paths_are_understood(make_project):
+    lines = check_with_photos(make_project, "photos: ['r\\01.jpg']\n", (f"{PHOTO_DIR}/01.jpg",))
+    assert lines == []
+
+
+def test_two_reports_publishing_to_the_same_url(make_project):
+    same = MEETING + "slug: spring\n"
+    root = make_project(
+        {"cardiology/2026/a.md": report_text(same), "cardiology/2026/b.md": report_text(same)}
+    )
+    result = pbsite(root, "check")
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("content/reports/cardiology/2026/b.md:1: ")
+    assert "reports/cardiology/2026-03-05-spring/" in lines[0]
+    assert "content/reports/cardiology/2026/a.md 相同" in lines[0] and "`slug`（网址）" in lines[0]
+    assert result.stdout.strip() == "共 2 篇报道，其中 1 篇有问题"
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"), [("tittle", "title"), ("日 期", "日期"), ("时间", "日期")]
+)
+def test_key_close_to_a_known_one_is_a_probable_typo(check_one, written, meant):
+    key = "title" if meant == "title" else "date"
+    result, lines = check_one(report_text(MEETING.replace(f"{key}:", f"{written}:")))
+    typo = [line for line in lines if f"不认识的项 `{written}`" in line]
+    assert typo == [
+        f"{REPORT}:{2 if key == 'title' else 3}: 不认识的项 `{written}`，可能是写错了。您是不是要写：`{meant}`？"
+    ]
+    assert result.exit_code == 1
+
+
+def test_other_unknown_keys_are_only_warnings(check_one):
+    result, lines = check_one(report_text(MEETING + "备注: 会后补学\n"))
+    assert lines == [f"{REPORT}:10: 警告：不认识的项 `备注`，它会被忽略；如果是笔误请改正"]
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "共 1 篇报道，其中 0 篇有问题；另有 1 条警告"
+
+
+def test_a_synonym_next_to_its_key_is_only_a_warning(check_one):
+    result, lines = check_one(report_text(MEETING + "时间: 下午两点\n"))
+    assert lines == [f"{REPORT}:10: 警告：不认识的项 `时间`，它会被忽略；如果是笔误请改正"]
+    assert result.exit_code == 0
