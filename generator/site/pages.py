@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..authoring import guide_markdown
 from ..model import Report
 from .catalog import Catalog
 
@@ -79,6 +80,7 @@ def all_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield from archive_pages(catalog)
     yield tags_index(catalog)
     yield from tag_pages(catalog)
+    yield guide_page(catalog)
 
 
 def home_page(catalog: Catalog) -> GeneratedPage:
@@ -180,6 +182,17 @@ def tags_index(catalog: Catalog) -> GeneratedPage:
 def tag_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     for tag, reports in catalog.by_tag.items():
         yield from listing(f"tags/{catalog.tag_slugs[tag]}/", f"标签：{tag}", reports)
+
+
+def guide_page(catalog: Catalog) -> GeneratedPage:
+    """投稿指南, with the live lists of branches and activity types from the config."""
+    return GeneratedPage(
+        "guide/index.md",
+        "投稿指南",
+        "main.html",
+        markdown=guide_markdown(catalog.config),
+        searchable=True,
+    )
 
 
 def office_page(catalog: Catalog, office_html: str, downloads: list[str]) -> GeneratedPage:

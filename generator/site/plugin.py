@@ -41,6 +41,7 @@ DEFAULT_NAV = [
     {"活动类型": "types/index.md"},
     {"活动归档": "archive/index.md"},
     {"标签": "tags/index.md"},
+    {"投稿指南": "guide/index.md"},
 ]
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
 LOGO = "assets/images/pb-logo.png"

@@ -166,3 +166,14 @@ def test_no_page_loads_anything_from_another_host(demo_site):
             if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
                 continue
             assert host in (None, own), f"{page}: {url}"
+
+
+def test_submission_guide_lists_live_branches_and_types(demo_site, demo_model):
+    guide = soup(demo_site / "guide" / "index.html").get_text(" ", strip=True)
+    assert "投稿指南" in guide
+    for branch in demo_model.config.branches:
+        assert branch.name in guide and branch.id in guide
+    for activity in demo_model.config.activity_types:
+        assert activity.name in guide
+    nav = [a.get_text(strip=True) for a in soup(demo_site / "index.html").select(".md-tabs a")]
+    assert "投稿指南" in nav
