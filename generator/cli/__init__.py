@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..paths import ProjectPaths
-from . import build, serve
+from . import build, check, import_docx, new, posters, serve, tally, wechat
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,5 +25,14 @@ def main(ctx: click.Context, root: Path) -> None:
 
 
 # Each command lives in its own module; add new ones to this list.
-for command in [build.build, serve.serve]:
+for command in [
+    build.build,
+    serve.serve,
+    tally.tally,
+    new.new,
+    check.check,
+    import_docx.import_,
+    posters.posters,
+    wechat.wechat,
+]:
     main.add_command(command)

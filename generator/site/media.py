@@ -64,10 +64,10 @@ class MediaLibrary:
         target = site_dir / MEDIA_DIR
         target.mkdir(parents=True, exist_ok=True)
         for path in set(self.files.values()):
-            _link_or_copy(path, target / path.name)
+            link_or_copy(path, target / path.name)
 
 
-def _link_or_copy(source: Path, destination: Path) -> None:
+def link_or_copy(source: Path, destination: Path) -> None:
     # A hard link costs nothing and the cached file is never modified in place.
     if destination.exists():
         return

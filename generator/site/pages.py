@@ -184,6 +184,14 @@ def tag_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
         yield from listing(f"tags/{catalog.tag_slugs[tag]}/", f"标签：{tag}", reports)
 
 
+def poster_gallery(catalog: Catalog, posters: dict[str, dict[str, str]]) -> Iterator[GeneratedPage]:
+    """Every report's posters, newest first, paginated like the other listings."""
+    with_posters = [r for r in catalog.reports if r.path in posters]
+    for uri, pager in paginate(with_posters, "posters/"):
+        suffix = f"（第 {pager.number} 页）" if pager.number > 1 else ""
+        yield GeneratedPage(uri, "宣传海报" + suffix, "pb-posters.html", context={"pb_pager": pager})
+
+
 def guide_page(catalog: Catalog) -> GeneratedPage:
     """投稿指南, with the live lists of branches and activity types from the config."""
     return GeneratedPage(

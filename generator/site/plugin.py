@@ -8,6 +8,7 @@ the search plugin indexes it), and the finished site is swapped in ``on_post_bui
 from __future__ import annotations
 
 import importlib.resources
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,7 +33,8 @@ from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
 from .media import MediaLibrary
-from .pages import GeneratedPage, all_pages, errors_page, office_page
+from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
+from .posters import PosterShelf
 from .sanitize import clean_html
 
 DEFAULT_NAV = [
@@ -41,10 +43,12 @@ DEFAULT_NAV = [
     {"活动类型": "types/index.md"},
     {"活动归档": "archive/index.md"},
     {"标签": "tags/index.md"},
+    {"宣传海报": "posters/index.md"},
     {"投稿指南": "guide/index.md"},
 ]
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
 LOGO = "assets/images/pb-logo.png"
+log = logging.getLogger("mkdocs.plugins.pbsite")
 
 
 class PartySiteConfig(Config):
@@ -123,6 +127,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.catalog = catalog
         self.media = MediaLibrary(self.paths.root, self._cache_dir() / "media")
         self.media.prepare(catalog.reports)
+        self.posters = PosterShelf(self.project, self._cache_dir(), catalog.reports)
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
         for extra in self._optional_pages(catalog):
             self.pages[extra.src_uri] = extra
@@ -139,7 +144,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return files
 
     def _optional_pages(self, catalog: Catalog) -> list[GeneratedPage]:
-        pages = []
+        pages = list(poster_gallery(catalog, self.posters.urls))
         if self.project.config.tally.publish:
             self.tally = current_tally(self.project)
             names = [f"tally-{self.tally.year}.{suffix}" for suffix in WRITERS]
@@ -164,6 +169,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             pb_config=self.project.config,
             pb_catalog=self.catalog,
             pb_media=self.media,
+            pb_posters=self.posters,
             pb_serving=self.serving,
         )
         return env
@@ -209,6 +215,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         self.media.publish(site_dir)
+        self.posters.publish(site_dir)
+        for problem in self.media.problems + self.posters.problems:
+            log.warning(problem)
         for name, data in feeds(self.project, self.catalog.reports).items():
             (site_dir / name).write_bytes(data)
         _copy_lightbox(site_dir)

@@ -1,0 +1,21 @@
+"""The one photo pipeline: decode, orient, colour-convert, crop, and cache web derivatives.
+
+The site's web photos, the posters and the WeChat exports all read photos through here, so a
+photo opens the same way everywhere and every published derivative is stripped of metadata.
+"""
+
+from .crop import fill_crop
+from .decode import PhotoError, open_photo
+from .derive import PIPELINE_VERSION, THUMB_SIDE, thumbnail_image, web_image
+from .hashing import content_hash
+
+__all__ = [
+    "PIPELINE_VERSION",
+    "THUMB_SIDE",
+    "PhotoError",
+    "content_hash",
+    "fill_crop",
+    "open_photo",
+    "thumbnail_image",
+    "web_image",
+]

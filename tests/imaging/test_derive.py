@@ -1,0 +1,86 @@
+"""web_image: cached, metadata-free, web-sized derivatives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.imaging import PhotoError, content_hash, derive, thumbnail_image, web_image
+
+from .samples import GPS_IFD, gps_jpeg, oriented_jpeg, photo, truncated_jpeg
+
+
+def test_derivative_is_web_sized_progressive_and_stripped(tmp_path: Path):
+    source = gps_jpeg(tmp_path / "content" / "a.jpg", size=(4000, 3000))
+    original = Image.open(source)
+    assert original.getexif().get_ifd(GPS_IFD) and "xmp" in original.info
+    assert "icc_profile" in original.info
+    result = web_image(source, tmp_path, tmp_path / "cache", max_side=1600)
+    image = Image.open(result)
+    assert image.format == "JPEG" and image.size == (1600, 1200)
+    assert image.info.get("progressive")
+    assert not image.getexif()
+    assert not {"exif", "xmp", "icc_profile", "photoshop", "comment"} & set(image.info)
+    assert b"secret" not in result.read_bytes() and b"TestPhone" not in result.read_bytes()
+
+
+def test_small_photos_are_never_upscaled(tmp_path: Path):
+    source = tmp_path / "small.jpg"
+    photo((300, 200)).save(source)
+    assert Image.open(web_image(source, tmp_path, tmp_path / "cache")).size == (300, 200)
+
+
+def test_orientation_applied_in_derivative(tmp_path: Path):
+    source = oriented_jpeg(tmp_path / "o6.jpg", 6)
+    assert Image.open(web_image(source, tmp_path, tmp_path / "cache")).size == (120, 80)
+
+
+def test_thumbnail_uses_the_same_path_with_a_smaller_side(tmp_path: Path):
+    source = gps_jpeg(tmp_path / "a.jpg", size=(2000, 1500))
+    thumb = Image.open(thumbnail_image(source, tmp_path, tmp_path / "cache"))
+    assert max(thumb.size) == derive.THUMB_SIDE
+
+
+def test_unchanged_photo_is_processed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    source = gps_jpeg(tmp_path / "a.jpg")
+    first = web_image(source, tmp_path, tmp_path / "cache")
+    stamp = first.stat().st_mtime_ns
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the photo was decoded again")
+
+    monkeypatch.setattr(derive, "open_photo", fail)
+    assert web_image(source, tmp_path, tmp_path / "cache") == first
+    assert first.stat().st_mtime_ns == stamp
+    # Same bytes under another name: same content hash, same derivative.
+    copy = tmp_path / "copy.jpg"
+    copy.write_bytes(source.read_bytes())
+    assert web_image(copy, tmp_path, tmp_path / "cache") == first
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [first.name]  # no temp files
+
+
+def test_changed_photo_or_size_gets_a_new_derivative(tmp_path: Path):
+    source = gps_jpeg(tmp_path / "a.jpg")
+    first = web_image(source, tmp_path, tmp_path / "cache")
+    assert web_image(source, tmp_path, tmp_path / "cache", max_side=400) != first
+    photo((800, 600), (0, 200, 0)).save(source)
+    os.utime(source, ns=(1, 1))  # even with an older timestamp the new bytes are noticed
+    assert web_image(source, tmp_path, tmp_path / "cache") != first
+
+
+def test_content_hash_is_memoised_but_sees_rewrites(tmp_path: Path):
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"one")
+    first = content_hash(path)
+    path.write_bytes(b"two!")
+    assert content_hash(path) != first
+
+
+def test_broken_photo_raises_photo_error_and_leaves_nothing(tmp_path: Path):
+    source = truncated_jpeg(tmp_path / "broken.jpg")
+    with pytest.raises(PhotoError, match=r"^broken\.jpg: "):
+        web_image(source, tmp_path, tmp_path / "cache")
+    assert not list((tmp_path / "cache").glob("*")) if (tmp_path / "cache").exists() else True
