@@ -11,6 +11,7 @@ from .model import ContentError, Project, load_project
 from .paths import ProjectPaths
 from .site.runner import build_site
 from .tally import write_tally_exports
+from .wechat import write_wechat_exports
 
 # An export step reads the model and writes files under ``paths.exports``.
 ExportStep = Callable[[Project, ProjectPaths], list[Path]]
@@ -18,7 +19,7 @@ ExportStep = Callable[[Project, ProjectPaths], list[Path]]
 
 def export_steps() -> list[ExportStep]:
     """Private outputs written next to, never into, the public site."""
-    return [write_tally_exports]
+    return [write_tally_exports, write_wechat_exports]
 
 
 @dataclass

@@ -1,0 +1,53 @@
+"""Shortening titles and digests to WeChat's limits at a boundary a reader would choose."""
+
+from __future__ import annotations
+
+import jieba
+
+ELLIPSIS = "…"
+# A cut may fall after these (the end of a clause) or before an opening bracket or quote.
+_CLAUSE_ENDS = set("。！？；，、：!?;,:）》」』】”’)] \u3000")
+_OPENERS = set("（《「『【“‘([")
+_TRAILING = "，、：；,;:—-·\u3000 "
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` if it fits, else the longest clause-bounded prefix, else a word-bounded one + “…”.
+
+    A clause cut is taken only when it keeps at least half the limit; shorter than that, a
+    cut between words loses less meaning. Never cuts inside brackets or quotes.
+    """
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    clause = _clause_cut(text, limit)
+    if clause is not None and clause >= limit // 2:
+        return text[:clause].rstrip(_TRAILING)
+    return text[: _word_cut(text, limit - len(ELLIPSIS))].rstrip(_TRAILING) + ELLIPSIS
+
+
+def _clause_cut(text: str, limit: int) -> int | None:
+    """The largest cut position ≤ ``limit`` at a clause boundary outside any brackets."""
+    best, depth = None, 0
+    for index, char in enumerate(text[: limit + 1]):
+        if char in _OPENERS:
+            if depth == 0 and index:
+                best = index
+            depth += 1
+        elif depth and char in "）》」』】”’)]":
+            depth -= 1
+            if depth == 0 and index + 1 <= limit:
+                best = index + 1
+        elif depth == 0 and char in _CLAUSE_ENDS and index + 1 <= limit:
+            best = index + 1
+    return best
+
+
+def _word_cut(text: str, limit: int) -> int:
+    """The largest word boundary (by jieba) ≤ ``limit``; ``limit`` itself if a word is longer."""
+    end = 0
+    for word in jieba.cut(text):
+        if end + len(word) > limit:
+            break
+        end += len(word)
+    return end or limit

@@ -1,0 +1,118 @@
+"""The article and its preview page in headless Chromium: rendering, copying and pasting."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from PIL import Image, ImageStat
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = "/usr/bin/chromium"
+BRAND_SPELLINGS = ("#b71c1c", "rgb(183, 28, 28)")
+EDITOR = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>编辑器</title>
+<link rel="icon" href="data:,"></head>
+<body><div id="editor" contenteditable="true" style="min-height:300px;width:375px"></div></body></html>
+"""
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("需要 Debian 的 chromium：请运行 ./setup.sh test 安装")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def served(project_with, export) -> Iterator[tuple[str, str]]:
+    """The export folder and an editor page, from one local origin: (origin, export slug)."""
+    done = export(project_with())
+    (done.folder.parent / "editor.html").write_text(EDITOR, "utf-8")
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(done.folder.parent)
+    )
+    handler.log_message = lambda *args: None  # keep the test output quiet
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", done.folder.name
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def is_blank(png: bytes) -> bool:
+    image = Image.open(io.BytesIO(png)).convert("L")
+    return max(ImageStat.Stat(image).var) < 100
+
+
+def test_article_renders_with_text_and_images(browser, served):
+    origin, slug = served
+    page = browser.new_page(viewport={"width": 414, "height": 1600})
+    page.goto(f"{origin}/{slug}/article.html", wait_until="networkidle")
+    assert not is_blank(page.screenshot(full_page=True))
+    widths = page.eval_on_selector_all("img", "images => images.map(i => i.naturalWidth)")
+    assert len(widths) == 3 and all(w > 0 for w in widths)
+    colour = page.eval_on_selector("strong", "e => getComputedStyle(e).color")
+    assert colour == "rgb(183, 28, 28)"  # the inline brand colour, with no stylesheet at all
+    page.close()
+
+
+def test_preview_page_works_offline(browser, served):
+    origin, slug = served
+    page = browser.new_page(viewport={"width": 1000, "height": 1200})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{origin}/{slug}/preview.html", wait_until="networkidle")
+    assert page.get_by_role("button", name="复制到公众号编辑器").is_visible()
+    assert not is_blank(page.screenshot())
+    assert all(urlsplit(url).hostname == "127.0.0.1" or url.startswith("data:") for url in requests)
+    page.close()
+
+
+# Without ClipboardItem (older browsers) the button falls back to selection + execCommand.
+@pytest.mark.parametrize("fallback", [False, True], ids=["clipboard-api", "exec-command"])
+def test_copy_button_pastes_styled_html_with_images(browser, served, fallback):
+    origin, slug = served
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    if fallback:
+        context.add_init_script("delete window.ClipboardItem;")
+    preview = context.new_page()
+    preview.goto(f"{origin}/{slug}/preview.html", wait_until="networkidle")
+    preview.get_by_role("button", name="复制到公众号编辑器").click()
+    preview.wait_for_function("document.getElementById('wx-status').textContent.includes('已复制')")
+
+    editor = context.new_page()
+    editor.goto(f"{origin}/editor.html", wait_until="networkidle")
+    editor.click("#editor")
+    editor.keyboard.press("Control+V")
+    editor.wait_for_function("document.querySelectorAll('#editor img').length === 3")
+    pasted = editor.inner_html("#editor").lower()
+    assert any(spelling in pasted for spelling in BRAND_SPELLINGS)
+    assert "重温入党誓词" in pasted and "应到 20 人，实到 18 人" in pasted
+    assert "class=" not in pasted and "<script" not in pasted
+    heading = editor.eval_on_selector(
+        "#editor span:has-text('重温入党誓词')",
+        "e => getComputedStyle(e.parentElement).borderLeftColor",
+    )
+    assert heading == "rgb(183, 28, 28)"
+    images = editor.eval_on_selector_all(
+        "#editor img", "images => images.map(i => [i.getAttribute('src'), i.naturalWidth])"
+    )
+    assert [src for src, _ in images] == [
+        f"{origin}/{slug}/images/{n:02d}.jpg" for n in (1, 2, 3)
+    ]  # absolute, so the editor can fetch them
+    assert all(width > 0 for _, width in images)
+    context.close()
