@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def _one_run(root: Path) -> dict[str, float]:
     started = time.perf_counter()
-    project = load_project(root)
+    project = load_project(root, publishing=False)
     loaded = time.perf_counter()
     result = compute_tally(project, YEAR)
     tallied = time.perf_counter()
