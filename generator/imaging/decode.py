@@ -70,7 +70,8 @@ def open_photo(
     With ``fit=False`` the result covers ``target`` (for cropping to fill a slot); with
     ``fit=True`` it is big enough to be scaled down to fit inside ``target``. JPEGs are
     decoded at 1/2, 1/4 or 1/8 scale when that is still big enough; other formats are box-
-    reduced after decoding. Raises PhotoError naming the file relative to ``root``.
+    reduced after decoding. Without ``target`` (or when the photo is smaller) the full image
+    is returned. Raises PhotoError naming the file relative to ``root``.
     """
     _register_heif()
     shown = display_path(path, root)

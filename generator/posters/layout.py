@@ -32,6 +32,42 @@ TEXT_FIELDS = (
 BUILTIN_COLORS = ("accent", "org")
 DIRECTIONS = ("vertical", "horizontal", "diagonal", "radial")
 ALIGNS = ("left", "center", "right")
+_PAINT = {"type", "fill", "gradient", "direction", "opacity"}
+LAYER_KEYS = {
+    "background": _PAINT,
+    "rect": _PAINT | {"box", "radius"},
+    "photos": {
+        "type",
+        "box",
+        "gap",
+        "max",
+        "frame",
+        "frame_color",
+        "radius",
+        "shadow",
+        "arrangements",
+    },
+    "text": {
+        "type",
+        "text",
+        "box",
+        "size",
+        "min_size",
+        "max_lines",
+        "font",
+        "bold",
+        "line_height",
+        "tracking",
+        "align",
+        "valign",
+        "color",
+        "opacity",
+        "shadow",
+        "badge",
+    },
+    "logo": {"type", "box", "source", "align", "valign", "clear"},
+    "qrcode": {"type", "box", "color", "background", "padding", "radius"},
+}
 VALIGNS = ("top", "middle", "bottom")
 
 
@@ -157,7 +193,8 @@ class _Reader:
         self.palette: dict[str, str] = {}
 
     def error(self, message: str) -> None:
-        self.errors.append(f"{self.shown}: {self.where}{message}")
+        where = f"{self.where}：" if self.where else ""
+        self.errors.append(f"{self.shown}: {where}{message}")
 
     def layout(self, data: dict) -> Layout:
         canvas = self.pair(data, "canvas", integer=True)
@@ -172,13 +209,16 @@ class _Reader:
         for name, value in self.palette.items():
             self.color_value(value, f"palette.{name}")
         output = data.get("output") or {}
+        if not isinstance(output, dict):
+            self.error("`output` 应是 `{quality: 90, dpi: 300, icc: true}` 这样的子项")
+            output = {}
         layers = data.get("layers")
         if not isinstance(layers, list) or not layers:
             self.error("`layers` 应列出至少一个图层")
             layers = []
         parsed = []
         for index, item in enumerate(layers, 1):
-            self.where = f"第 {index} 个图层："
+            self.where = f"第 {index} 个图层"
             layer = self.layer(item)
             if layer is not None:
                 parsed.append(layer)
@@ -213,6 +253,12 @@ class _Reader:
             self.error(f"未知的图层类型 `{kind}`，可选：{'、'.join(readers)}")
             return None
         self.where += f"（{kind}）"
+        unknown = [str(key) for key in item if key not in LAYER_KEYS[kind]]
+        if unknown:
+            self.error(
+                f"不认识的键 {'、'.join(f'`{k}`' for k in unknown)}，"
+                f"此类图层可用：{'、'.join(sorted(LAYER_KEYS[kind] - {'type'}))}"
+            )
         return readers[kind](item)
 
     def rect(self, item: dict) -> Rect:
@@ -348,12 +394,20 @@ class _Reader:
         return (0.0, 0.0, 1.0, 1.0)
 
     def pair(self, item: dict, key: str, integer: bool = False) -> tuple | None:
+        """Two numbers; sizes (``integer``: the canvas, or the grid) must be positive."""
         value = item.get(key)
+        sizes = integer or key == "grid"
         kinds = int if integer else int | float
-        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, kinds) for v in value):
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, kinds) and not isinstance(v, bool) for v in value)
+            and (not sizes or min(value) > 0)
+        ):
             return tuple(value)
         if value is not None or key == "canvas":
-            self.error(f"`{key}` 应写成 [宽, 高] 两个{'整数' if integer else '数字'}")
+            kind = "大于 0 的整数" if integer else "大于 0 的数字" if sizes else "数字"
+            self.error(f"`{key}` 应写成 [{'宽, 高' if sizes else 'x, y'}] 两个{kind}")
         return None
 
     def number(self, item: dict, key: str, default: float) -> float:

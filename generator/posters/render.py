@@ -22,6 +22,7 @@ from .typeset import draw_block, fit_text
 RGBA = tuple[int, int, int, int]
 _GRADIENT_STEPS = 256
 _SHADOW_DOWNSCALE = 4  # shadows are blurry anyway: blur a quarter-size mask, then scale up
+_DECODE_SLACK = 0.85
 _ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # not U+3000: an ideographic space is deliberate
 
 
@@ -141,26 +142,30 @@ class _Painter:
         sources = list(self.content.photos[: layer.max])
         slot = self.box(layer.box)
         slot_box = (slot[0], slot[1], slot[2] - slot[0], slot[3] - slot[1])
-        images: dict[str, Image.Image] = {}
+        opened: dict[str, tuple[tuple[int, int], Image.Image | None]] = {}
         while sources:
             cells = collage.cells(slot_box, len(sources), self.px(layer.gap), layer.arrangements)
             inset = self.px(layer.frame)
             for src, cell in zip(sources, cells, strict=True):
                 need = (cell[2] - cell[0] - 2 * inset, cell[3] - cell[1] - 2 * inset)
-                if src not in images or not _covers(images[src], need):
-                    images[src] = self.open(src, need)
-            if all(images[src] is not None for src in sources):
+                if src not in opened or _larger(need, opened[src][0]):
+                    opened[src] = (need, self.open(src, need))
+            if all(opened[src][1] is not None for src in sources):
                 break
             # Re-flow the collage with the photos that could be read.
-            sources = [src for src in sources if images[src] is not None]
+            sources = [src for src in sources if opened[src][1] is not None]
         if not sources:
             raise PosterSkipped("没有一张照片可以读取，未生成海报", self.problems)
         for src, cell in zip(sources, cells, strict=True):
-            self.framed_photo(images[src], cell, layer)
+            self.framed_photo(opened[src][1], cell, layer)
 
     def open(self, src: str, need: tuple[int, int]) -> Image.Image | None:
+        # JPEG decodes at 1/1, 1/2, 1/4 or 1/8 scale. Asking for up to 15% less than the cell
+        # often allows the next smaller scale (half the decoding work), and the enlargement
+        # that fill_crop then makes is too small to see on a poster.
+        target = (math.ceil(need[0] * _DECODE_SLACK), math.ceil(need[1] * _DECODE_SLACK))
         try:
-            return open_photo(self.root / src, target=need, root=self.root)
+            return open_photo(self.root / src, target=target, root=self.root)
         except PhotoError as exc:
             self.problems.append(str(exc))
             return None
@@ -293,8 +298,8 @@ def _align(
     return x[align], y[valign]
 
 
-def _covers(image: Image.Image | None, need: tuple[int, int]) -> bool:
-    return image is not None and image.width >= need[0] and image.height >= need[1]
+def _larger(size: tuple[int, int], than: tuple[int, int]) -> bool:
+    return size[0] > than[0] or size[1] > than[1]
 
 
 def _open_logo(path: Path) -> Image.Image:

@@ -24,7 +24,7 @@ from .layout import Layout, load_layout
 from .render import PosterSkipped, render_poster
 
 # Bump when the renderer draws the same inputs differently, so cached posters are redrawn.
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 DEFAULT_PRESETS = {
     "wechat_cover": "wechat_cover.yaml",
     "phone": "phone.yaml",

@@ -189,7 +189,9 @@ def poster_gallery(catalog: Catalog, posters: dict[str, dict[str, str]]) -> Iter
     with_posters = [r for r in catalog.reports if r.path in posters]
     for uri, pager in paginate(with_posters, "posters/"):
         suffix = f"（第 {pager.number} 页）" if pager.number > 1 else ""
-        yield GeneratedPage(uri, "宣传海报" + suffix, "pb-posters.html", context={"pb_pager": pager})
+        yield GeneratedPage(
+            uri, "宣传海报" + suffix, "pb-posters.html", context={"pb_pager": pager}
+        )
 
 
 def guide_page(catalog: Catalog) -> GeneratedPage:

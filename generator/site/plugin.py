@@ -25,9 +25,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..model import ContentError, Project, load_project
+from ..model import ContentError, Project, Report, load_project
 from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, write_tally_files
+from ..wechat import article_slug, export_reports, read_settings
 from .atomic import AtomicSiteDir
 from .brand import brand_css
 from .catalog import Catalog
@@ -48,7 +49,12 @@ DEFAULT_NAV = [
 ]
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
 LOGO = "assets/images/pb-logo.png"
+WECHAT_DIR = "wechat"
 log = logging.getLogger("mkdocs.plugins.pbsite")
+
+
+def wechat_preview_url(report: Report) -> str:
+    return f"{WECHAT_DIR}/{article_slug(report)}/preview.html"
 
 
 class PartySiteConfig(Config):
@@ -92,6 +98,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             config.theme["logo"] = LOGO
             config.theme["favicon"] = LOGO
         self._teach_search_words()
+        _check_wechat_settings(self.project)
         if self.command == "build":
             self.atomic = AtomicSiteDir(Path(config.site_dir))
             config.site_dir = str(self.atomic.begin())
@@ -170,6 +177,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             pb_catalog=self.catalog,
             pb_media=self.media,
             pb_posters=self.posters,
+            pb_wechat_url=wechat_preview_url,
             pb_serving=self.serving,
         )
         return env
@@ -216,6 +224,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         site_dir = Path(config.site_dir)
         self.media.publish(site_dir)
         self.posters.publish(site_dir)
+        # Each public report gets its 公众号 article and a preview page with a copy button.
+        export_reports(self.project, self.catalog.reports, site_dir / WECHAT_DIR, self._cache_dir())
         for problem in self.media.problems + self.posters.problems:
             log.warning(problem)
         for name, data in feeds(self.project, self.catalog.reports).items():
@@ -238,6 +248,14 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         server.watch(str(self.paths.content))
         server.watch(str(self.paths.root / "site_config.yaml"))
         return server
+
+
+def _check_wechat_settings(project: Project) -> None:
+    # A bad `wechat:` section must stop the build before anything is written.
+    try:
+        read_settings(project)
+    except ContentError as exc:
+        raise PluginError(f"配置有误，无法生成网站：\n{exc}") from None
 
 
 def _copy_lightbox(site_dir: Path) -> None:

@@ -15,19 +15,18 @@ from bs4 import BeautifulSoup, Tag
 from ..model import Project, Report
 from .images import ImageBank
 from .markup import Body, render_body
-from .settings import WechatSettings
+from .settings import AUTHOR_MAX, WechatSettings
 from .split import BLOCK_SEPARATOR, fit, pack
 from .styles import HouseStyle
 from .text import shorten
 
 TITLE_MAX = 32
-AUTHOR_MAX = 16
 DIGEST_MAX = 128
-MAX_CHARS = 20_000  # WeChat's limit on an article's HTML, tags included
-MAX_BYTES = 1_000_000  # and on its size
+MAX_HTML_CHARS = 20_000  # WeChat's limit on an article's HTML, tags included
+MAX_HTML_BYTES = 1_000_000  # and on its size
 # A UTF-8 character takes at most 4 bytes, so a part within this many characters is within
 # both limits at once ("under": one less than each limit).
-PART_BUDGET = min(MAX_CHARS, MAX_BYTES // 4) - 1
+PART_BUDGET = min(MAX_HTML_CHARS, MAX_HTML_BYTES // 4) - 1
 CONTINUED = "（未完，接下一篇）"
 CONTINUATION = "（接上一篇）"
 
@@ -58,7 +57,7 @@ class Article:
         return [part_name(i) for i in range(len(self.parts))]
 
     def document(self, index: int) -> str:
-        return document(self.meta["title"], self.parts[index])
+        return html_document(self.meta["title"], self.parts[index])
 
 
 def part_name(index: int) -> str:
@@ -74,7 +73,7 @@ def article_slug(report: Report) -> str:
     return "-".join(report.url.strip("/").split("/")[1:])
 
 
-def document(title: str, fragment: str) -> str:
+def html_document(title: str, fragment: str) -> str:
     """A part as a standalone page: opens in any browser, pastes and uploads as is."""
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -253,9 +252,9 @@ def _split(
     closing = "</section>"
     before, after = str(style.note(soup, CONTINUATION)), str(style.note(soup, CONTINUED))
     whole = opening + BLOCK_SEPARATOR.join(map(str, blocks)) + closing
-    if len(document(title, whole)) <= PART_BUDGET:
+    if len(html_document(title, whole)) <= PART_BUDGET:
         return [whole], []
-    shell = len(document(title, opening + before + after + closing)) + 2 * len(BLOCK_SEPARATOR)
+    shell = len(html_document(title, opening + before + after + closing)) + 2 * len(BLOCK_SEPARATOR)
     budget = PART_BUDGET - shell
     broken = [i for i, block in enumerate(blocks, start=1) if len(str(block)) > budget]
     pieces = [piece for block in blocks for piece in fit(block, budget)]
@@ -270,8 +269,8 @@ def _split(
     ]
     names = "、".join(part_name(i) for i in range(len(parts)))
     message = (
-        f"正文超长：文章 HTML（含标签）共 {len(document(title, whole))} 个字符，超过公众号单篇少于 "
-        f"{MAX_CHARS} 个字符的限制；已在段落之间拆成 {len(parts)} 篇：{names}，内容没有删减，"
+        f"正文超长：文章 HTML（含标签）共 {len(html_document(title, whole))} 个字符，超过公众号单篇少于 "
+        f"{MAX_HTML_CHARS} 个字符的限制；已在段落之间拆成 {len(parts)} 篇：{names}，内容没有删减，"
         "请分篇发布"
     )
     if broken:

@@ -57,8 +57,9 @@ def export_reports(
     exports = []
     for report in reports:
         article = build_article(project, report, settings, images)
-        article.covers, cover_warnings = covers[report.path]
-        article.warnings.extend(cover_warnings)
+        found, problems = covers[report.path]
+        article.covers = found
+        article.warnings.extend(problems)
         exports.append(write_export(project, article, out_dir / article.slug))
     return exports
 
@@ -105,8 +106,9 @@ def write_export(project: Project, article: Article, folder: Path) -> WechatExpo
 def _write_files(project: Project, article: Article, folder: Path) -> None:
     for index, name in enumerate(article.part_names):
         (folder / name).write_text(article.document(index), "utf-8")
+    if article.images:
+        (folder / "images").mkdir()
     for image in article.images:
-        (folder / "images").mkdir(exist_ok=True)
         shutil.copyfile(image.file, folder / "images" / image.name)
     for name, poster in article.covers.items():
         shutil.copyfile(poster, folder / name)
@@ -125,13 +127,12 @@ def _covers(
     project: Project, reports: list[Report], cache_dir: Path
 ) -> dict[str, tuple[dict[str, Path], list[str]]]:
     """Each report's two covers from the poster pipeline (one run for all), or why not."""
-    empty: dict[str, Path] = {}
     if not reports:
         return {}
     try:
         run = render_posters(project, cache_dir, presets=["wechat_cover"], reports=reports)
     except PosterError as exc:
-        return {r.path: (empty, [f"未生成封面：{exc}"]) for r in reports}
+        return {r.path: ({}, [f"未生成封面：{exc}"]) for r in reports}
     covers = {}
     for report in reports:
         files = run.files.get(report.path, {})

@@ -8,6 +8,7 @@ ELLIPSIS = "…"
 # A cut may fall after these (the end of a clause) or before an opening bracket or quote.
 _CLAUSE_ENDS = set("。！？；，、：!?;,:）》」』】”’)] \u3000")
 _OPENERS = set("（《「『【“‘([")
+_CLOSERS = set("）》」』】”’)]")
 _TRAILING = "，、：；,;:—-·\u3000 "
 
 
@@ -15,7 +16,8 @@ def shorten(text: str, limit: int) -> str:
     """``text`` if it fits, else the longest clause-bounded prefix, else a word-bounded one + “…”.
 
     A clause cut is taken only when it keeps at least half the limit; shorter than that, a
-    cut between words loses less meaning. Never cuts inside brackets or quotes.
+    cut between words loses less meaning. Never leaves a bracket or quote unclosed, unless
+    the text opens with one that runs past the limit.
     """
     text = text.strip()
     if len(text) <= limit:
@@ -23,7 +25,11 @@ def shorten(text: str, limit: int) -> str:
     clause = _clause_cut(text, limit)
     if clause is not None and clause >= limit // 2:
         return text[:clause].rstrip(_TRAILING)
-    return text[: _word_cut(text, limit - len(ELLIPSIS))].rstrip(_TRAILING) + ELLIPSIS
+    end = _word_cut(text, limit - len(ELLIPSIS))
+    opened = _unclosed_opener(text[:end])
+    if opened:  # inside 《…》 or “…”: cut before it (unless that leaves nothing)
+        return text[:opened].rstrip(_TRAILING)
+    return text[:end].rstrip(_TRAILING) + ELLIPSIS
 
 
 def _clause_cut(text: str, limit: int) -> int | None:
@@ -34,13 +40,25 @@ def _clause_cut(text: str, limit: int) -> int | None:
             if depth == 0 and index:
                 best = index
             depth += 1
-        elif depth and char in "）》」』】”’)]":
+        elif depth and char in _CLOSERS:
             depth -= 1
             if depth == 0 and index + 1 <= limit:
                 best = index + 1
         elif depth == 0 and char in _CLAUSE_ENDS and index + 1 <= limit:
             best = index + 1
     return best
+
+
+def _unclosed_opener(text: str) -> int | None:
+    """Where the outermost bracket or quote still open at the end of ``text`` starts."""
+    depth, start = 0, None
+    for index, char in enumerate(text):
+        if char in _OPENERS:
+            start = index if depth == 0 else start
+            depth += 1
+        elif depth and char in _CLOSERS:
+            depth -= 1
+    return start if depth else None
 
 
 def _word_cut(text: str, limit: int) -> int:

@@ -49,16 +49,18 @@ layers:
   - {type: background, fill: notacolour}
   - {type: text, text: "{titel}", box: [0, 0, 10]}
   - {type: sticker}
+  - {type: logo, box: [50, 50, 20, 20], colour: red}
 """,
         )
     message = str(caught.value)
     assert (
-        "theme/posters/custom.yaml: 第 1 个图层：（background）`fill` 的颜色“notacolour”无法识别"
+        "theme/posters/custom.yaml: 第 1 个图层（background）：`fill` 的颜色“notacolour”无法识别"
         in message
     )
-    assert "第 2 个图层：（text）`text` 中的 {titel} 无法识别" in message
-    assert "第 2 个图层：（text）`box` 应写成 [x, y, 宽, 高]" in message
+    assert "第 2 个图层（text）：`text` 中的 {titel} 无法识别" in message
+    assert "第 2 个图层（text）：`box` 应写成 [x, y, 宽, 高]" in message
     assert "第 3 个图层：未知的图层类型 `sticker`" in message
+    assert "第 4 个图层（logo）：不认识的键 `colour`，此类图层可用：align、box、clear" in message
 
 
 def test_text_over_the_emblem_is_refused(tmp_path: Path):

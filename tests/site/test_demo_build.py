@@ -177,3 +177,19 @@ def test_submission_guide_lists_live_branches_and_types(demo_site, demo_model):
         assert activity.name in guide
     nav = [a.get_text(strip=True) for a in soup(demo_site / "index.html").select(".md-tabs a")]
     assert "投稿指南" in nav
+
+
+def test_every_report_links_its_posters_and_wechat_preview(demo_site, demo_model):
+    with_photos = [r for r in demo_model.public_reports if r.photos]
+    for report in with_photos[:20]:
+        html = soup(demo_site / report.url / "index.html")
+        links = [a["href"] for a in html.select("a[href]")]
+        wechat = next(h for h in links if "wechat/" in h)
+        assert (demo_site / report.url / wechat).resolve().is_file()
+        posters = [h for h in links if "posters/" in h and h.endswith(".jpg")]
+        assert len(posters) == 4
+        for href in posters:
+            with Image.open((demo_site / report.url / href).resolve()) as image:
+                assert not image.getexif()
+    gallery = soup(demo_site / "posters" / "index.html")
+    assert gallery.select(".pb-poster img")

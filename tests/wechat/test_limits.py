@@ -9,7 +9,7 @@ from PIL import Image
 
 from generator.model import ContentError
 from generator.wechat import read_settings
-from generator.wechat.article import MAX_CHARS
+from generator.wechat.article import MAX_HTML_BYTES, MAX_HTML_CHARS
 from generator.wechat.images import MAX_BYTES, MAX_WIDTH
 from tests.conftest import BASE_CONFIG, report_text
 
@@ -88,12 +88,15 @@ def test_long_content_is_split_into_parts_without_losing_a_word(long_export):
     text = ""
     for name in names:
         html = (folder / name).read_text("utf-8")
-        assert len(html) < MAX_CHARS and len(html.encode()) < 1_000_000
+        assert len(html) < MAX_HTML_CHARS and len(html.encode()) < MAX_HTML_BYTES
         text += soup_of(folder / name).get_text()
     positions = [text.index(paragraph) for paragraph in PARAGRAPHS]
     assert positions == sorted(positions)
     message = warning_about(long_export, "正文超长")
     assert "20000" in message and "article-part2.html" in message
+    preview = soup_of(folder / "preview.html")
+    buttons = [b.get_text() for b in preview.find_all("button")]
+    assert len(buttons) == len(names) and all("复制到公众号编辑器" in b for b in buttons)
 
 
 def test_big_image_is_recompressed_and_reported(long_export):
