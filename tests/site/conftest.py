@@ -37,10 +37,26 @@ def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(mkdocs), "build", *extra], cwd=root, capture_output=True, text=True)
 
 
+# A public report whose absentee is a name found nowhere else: it must vanish from the site.
+CANARY_NAME, CANARY_REASON = "隐私哨兵甲", "哨兵专用事由"
+CANARY_REPORT = f"""---
+title: 心血管内科党支部召开隐私检查专用主题党日
+date: 2026-02-10
+branch: cardiology
+type: theme_day
+attendance: {{expected: 5, present: 4, absent: [{CANARY_NAME}（{CANARY_REASON}）]}}
+---
+
+本次主题党日应到 5 人，实到 4 人。
+"""
+
+
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo project, built once with plain `mkdocs build --strict`."""
+    """The demo project plus one canary report, built once with plain `mkdocs build --strict`."""
     root = copy_project(tmp_path_factory.mktemp("demo") / "project")
+    canary = root / "content" / "reports" / "cardiology" / "2026" / "2026-02-10-canary.md"
+    canary.write_text(CANARY_REPORT, encoding="utf-8")
     result = mkdocs_build(root, "--strict")
     assert result.returncode == 0, result.stderr
     return root
