@@ -11,7 +11,9 @@ from .common import echo_problems, pass_paths
 
 
 @click.command()
-@click.option("--lenient", is_flag=True, help="有问题的报道不阻止构建：发布其余报道，问题写入构建报告")
+@click.option(
+    "--lenient", is_flag=True, help="有问题的报道不阻止构建：发布其余报道，问题写入构建报告"
+)
 @click.option("--clean", is_flag=True, help="不使用缓存，全部重新生成")
 @pass_paths
 def build(paths: ProjectPaths, lenient: bool, clean: bool) -> None:
@@ -29,9 +31,13 @@ def build(paths: ProjectPaths, lenient: bool, clean: bool) -> None:
     echo_problems(project.warnings)
     if project.rejected:
         echo_problems(project.errors)
-        click.secho(f"有 {len(project.rejected)} 篇报道未发布，详见 {paths.build_report}", fg="yellow")
+        click.secho(
+            f"有 {len(project.rejected)} 篇报道未发布，详见 {paths.build_report}", fg="yellow"
+        )
     click.echo(f"已生成网站：{outcome.site_dir}（{len(project.public_reports)} 篇公开报道）")
     for path in outcome.exports:
         click.echo(f"已导出：{path.relative_to(paths.root)}")
-    click.echo("预览：运行 `pbsite serve` 后在浏览器打开 http://127.0.0.1:8000/ ，"
-               f"或用任意静态文件服务器打开 {outcome.site_dir}")
+    click.echo(
+        "预览：运行 `pbsite serve` 后在浏览器打开 http://127.0.0.1:8000/ ，"
+        f"或用任意静态文件服务器打开 {outcome.site_dir}"
+    )
