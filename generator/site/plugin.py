@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -54,7 +55,7 @@ log = logging.getLogger("mkdocs.plugins.pbsite")
 
 
 def wechat_preview_url(report: Report) -> str:
-    return f"{WECHAT_DIR}/{article_slug(report)}/preview.html"
+    return f"{WECHAT_DIR}/{article_slug(report)}/"
 
 
 class PartySiteConfig(Config):
@@ -110,7 +111,11 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             project = project or load_project(self.paths.root)
         except ContentError as exc:
             raise PluginError(f"配置有误，无法生成网站：\n{exc}") from None
-        if project.rejected and not (self.config.lenient or self.serving):
+        if self.serving:
+            # The preview goes on; the terminal and the 报道问题清单 page say what to fix.
+            for problem in project.errors:
+                log.warning(str(problem))
+        elif project.rejected and not self.config.lenient:
             raise PluginError(
                 f"有 {len(project.rejected)} 篇报道未通过检查，网站未生成（原网站保持不变）：\n"
                 + "\n".join(str(p) for p in project.errors)
@@ -225,7 +230,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.media.publish(site_dir)
         self.posters.publish(site_dir)
         # Each public report gets its 公众号 article and a preview page with a copy button.
-        export_reports(self.project, self.catalog.reports, site_dir / WECHAT_DIR, self._cache_dir())
+        for export in export_reports(self.project, self.catalog.reports, site_dir / WECHAT_DIR, self._cache_dir()):
+            # The preview is the folder's page, so site/wechat/<report>/ opens it directly.
+            os.replace(export.folder / "preview.html", export.folder / "index.html")
         for problem in self.media.problems + self.posters.problems:
             log.warning(problem)
         for name, data in feeds(self.project, self.catalog.reports).items():

@@ -99,3 +99,21 @@ def test_clean_build_matches_cached_build(small):
     cached = sorted(p.name for p in (small / "site" / "media").iterdir())
     assert build(small, "--clean").exit_code == 0
     assert sorted(p.name for p in (small / "site" / "media").iterdir()) == cached
+
+
+def test_preview_keeps_going_with_a_bad_report(small, caplog):
+    from mkdocs.commands.build import build as mkdocs_build_in_process
+    from mkdocs.config import load_config
+
+    reports = small / "content" / "reports" / "cardiology" / "2026"
+    write(reports / "bad.md", report_text(MEETING.replace("2026-03-05", "2026-02-30")))
+    write(reports / "a.md", report_text(MEETING + "心得: 收获很大\n"))
+    preview = small / "preview"
+    config = load_config(config_file=str(small / "mkdocs.yml"), site_dir=str(preview))
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build_in_process(config)
+    errors = (preview / "errors" / "index.html").read_text("utf-8")
+    assert "content/reports/cardiology/2026/bad.md:3:" in errors
+    assert "content/reports/cardiology/2026/bad.md:3:" in caplog.text
+    banner = next((preview / "reports").rglob("index.html")).read_text("utf-8")
+    assert "预览提示" in banner and "心得" in banner
