@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
+from pathlib import Path
+
 import click
 
 from ..build import build_all
@@ -35,9 +39,18 @@ def build(paths: ProjectPaths, lenient: bool, clean: bool) -> None:
             f"有 {len(project.rejected)} 篇报道未发布，详见 {paths.build_report}", fg="yellow"
         )
     click.echo(f"已生成网站：{outcome.site_dir}（{len(project.public_reports)} 篇公开报道）")
-    for path in outcome.exports:
-        click.echo(f"已导出：{path.relative_to(paths.root)}")
+    for folder, count in _exports_by_folder(paths, outcome.exports).items():
+        click.echo(f"已导出：{folder}/（{count} 项）")
     click.echo(
-        "预览：运行 `pbsite serve` 后在浏览器打开 http://127.0.0.1:8000/ ，"
+        f"预览：运行 `{sys.argv[0]} --root {paths.root} serve` 后在浏览器打开 http://127.0.0.1:8000/ ，"
         f"或用任意静态文件服务器打开 {outcome.site_dir}"
     )
+
+
+def _exports_by_folder(paths: ProjectPaths, exports: list[Path]) -> dict[str, int]:
+    """Exports grouped by kind (tally, wechat …): one line each instead of hundreds."""
+    counts: Counter[str] = Counter()
+    for path in exports:
+        kind = path.relative_to(paths.exports).parts[0]
+        counts[(paths.exports / kind).relative_to(paths.root).as_posix()] += 1
+    return dict(counts)
