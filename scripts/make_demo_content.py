@@ -25,6 +25,9 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
+from generator.model.photos import PHOTO_KEYS
+from generator.model.report import ABSENTEE_KEYS, ATTENDANCE_KEYS, REPORT_KEYS
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "demo-hospital-2026"
 YEAR = 2026
@@ -3007,33 +3010,8 @@ def write_photos(facts: Facts, report: Path, rng: random.Random) -> list[tuple[s
 
 # =============================================================================== front matter
 
-ALIASES = {
-    "title": "标题",
-    "date": "日期",
-    "branch": "支部",
-    "type": "类型",
-    "host": "主持人",
-    "recorder": "记录人",
-    "lecturer": "主讲人",
-    "location": "地点",
-    "attendance": "出勤",
-    "photos": "照片",
-    "cover": "封面",
-    "tags": "标签",
-    "summary": "摘要",
-    "volunteer_hours": "服务时长",
-    "served": "服务人次",
-    "visibility": "公开范围",
-    "draft": "草稿",
-    "submitted": "报送日期",
-    "expected": "应到",
-    "present": "实到",
-    "absent": "缺席",
-    "name": "姓名",
-    "reason": "原因",
-    "src": "文件",
-    "caption": "说明",
-}
+# The model's own alias tables: the demo's Chinese-keyed reports use exactly what it accepts.
+ALIASES = {**REPORT_KEYS, **ATTENDANCE_KEYS, **ABSENTEE_KEYS, **PHOTO_KEYS}
 TAGS: dict[str, tuple[str, ...]] = {
     "committee_meeting": ("支委会", "组织建设"),
     "group_meeting": ("党小组", "理论学习"),

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image, ImageStat
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
+from tests.conftest import serve_folder
+
 BRAND_SPELLINGS = ("#b71c1c", "rgb(183, 28, 28)")
 EDITOR = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>编辑器</title>
 <link rel="icon" href="data:,"></head>
@@ -23,33 +19,13 @@ EDITOR = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("需要 Debian 的 chromium：请运行 ./setup.sh test 安装")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def served(project_with, export) -> Iterator[tuple[str, str]]:
     """The export folder and an editor page, from one local origin: (origin, export slug)."""
     done = export(project_with())
     (done.folder.parent / "editor.html").write_text(EDITOR, "utf-8")
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(done.folder.parent)
-    )
-    handler.log_message = lambda *args: None  # keep the test output quiet
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", done.folder.name
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_folder(done.folder.parent) as base:
+        yield base.rstrip("/"), done.folder.name
 
 
 def is_blank(png: bytes) -> bool:
