@@ -139,6 +139,9 @@ class _Painter:
         self.paint(fill, (left, top), mask, layer.opacity)
 
     def photos(self, layer: Photos) -> None:
+        if not self.content.photos:
+            self.brand_panel(layer)
+            return
         sources = list(self.content.photos[: layer.max])
         slot = self.box(layer.box)
         slot_box = (slot[0], slot[1], slot[2] - slot[0], slot[3] - slot[1])
@@ -158,6 +161,19 @@ class _Painter:
             raise PosterSkipped("没有一张照片可以读取，未生成海报", self.problems)
         for src, cell in zip(sources, cells, strict=True):
             self.framed_photo(opened[src][1], cell, layer)
+
+    def brand_panel(self, layer: Photos) -> None:
+        """A report without photos still gets its poster: the branch colour and logo fill the slot."""
+        left, top, right, bottom = self.box(layer.box)
+        size = (right - left, bottom - top)
+        accent = self.color("accent")
+        deeper = (*(round(c * 0.6) for c in accent[:3]), 255)
+        fill, _ = _gradient([accent, deeper], size, "radial")
+        self.paint(fill, (left, top), _rounded_mask(size, self.px(layer.radius)))
+        source = "branch" if self.content.logos.get("branch") else "organization"
+        margin_x, margin_y = size[0] // 4, size[1] // 4
+        inner = (left + margin_x, top + margin_y, right - margin_x, bottom - margin_y)
+        self.place_logo(source, inner, "center", "middle")
 
     def open(self, src: str, need: tuple[int, int]) -> Image.Image | None:
         # JPEG decodes at 1/1, 1/2, 1/4 or 1/8 scale. Asking for up to 15% less than the cell
@@ -247,7 +263,12 @@ class _Painter:
         self.paint(color[:3], at, mask, layer.opacity * color[3] / 255)
 
     def logo(self, layer: Logo) -> None:
-        src = self.content.logos.get(layer.source)
+        self.place_logo(layer.source, self.box(layer.box), layer.align, layer.valign)
+
+    def place_logo(
+        self, source: str, box: tuple[int, int, int, int], align: str, valign: str
+    ) -> None:
+        src = self.content.logos.get(source)
         if not src:
             return
         try:
@@ -256,12 +277,12 @@ class _Painter:
             shown = display_path(self.root / src, self.root)
             self.problems.append(f"{shown}: 徽标图片无法读取，海报上未放徽标")
             return
-        left, top, right, bottom = self.box(layer.box)
+        left, top, right, bottom = box
         # Scale only, keeping the aspect ratio: an emblem is never stretched or recoloured.
         ratio = min((right - left) / logo.width, (bottom - top) / logo.height)
         size = (max(1, round(logo.width * ratio)), max(1, round(logo.height * ratio)))
         logo = logo.resize(size, Image.Resampling.LANCZOS)
-        x, y = _align((left, top, right, bottom), size, layer.align, layer.valign)
+        x, y = _align((left, top, right, bottom), size, align, valign)
         self.canvas.paste(logo.convert("RGB"), (x, y), logo.getchannel("A"))
 
     def qrcode(self, layer: QRCode) -> None:

@@ -24,7 +24,7 @@ from .layout import Layout, load_layout
 from .render import PosterSkipped, render_poster
 
 # Bump when the renderer draws the same inputs differently, so cached posters are redrawn.
-RENDERER_VERSION = 2
+RENDERER_VERSION = 3
 DEFAULT_PRESETS = {
     "wechat_cover": "wechat_cover.yaml",
     "phone": "phone.yaml",
@@ -86,7 +86,12 @@ def render_posters(
     reports are listed in ``PosterRun.problems`` while the other posters are still made.
     """
     chosen = load_presets(project, presets)
-    wanted = [r for r in (reports if reports is not None else project.reports) if _eligible(r)]
+    # Asked for by name, a report without photos gets a branded poster: a 公众号 article
+    # still needs its cover. Unasked, only reports with photos are worth a poster.
+    if reports is None:
+        wanted = [r for r in project.reports if r.is_public and (r.photos or r.cover)]
+    else:
+        wanted = [r for r in reports if r.is_public]
     run = PosterRun()
     if not wanted:
         return run
@@ -108,10 +113,6 @@ def poster_name(report: Report, output: str) -> str:
     """A readable ASCII file name, e.g. ``cardiology-2026-03-05-zhuti-dangri-phone.jpg``."""
     stem = (report.url or "").strip("/").removeprefix("reports/").replace("/", "-")
     return f"{stem or Path(report.path).stem}-{output}.jpg"
-
-
-def _eligible(report: Report) -> bool:
-    return report.is_public and bool(report.photos or report.cover)
 
 
 def load_presets(project: Project, names: list[str] | None) -> tuple[_Preset, ...]:

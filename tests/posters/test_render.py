@@ -105,3 +105,14 @@ def test_glyph_missing_from_the_font_is_reported_not_drawn_as_tofu(poster_root, 
     run = render_posters(project, tmp_path, presets=["phone"], reports=[report(project, REPORT_A)])
     assert any(p.startswith(f"{REPORT_A}: ") and "🎉" in p for p in run.problems)
     assert run.files[REPORT_A]["phone"].is_file()
+
+
+def test_a_named_report_without_photos_gets_a_branded_poster(poster_root, tmp_path: Path):
+    project = load(poster_root())
+    report = next(r for r in project.reports if r.path == NO_PHOTOS)
+    run = render_posters(project, tmp_path, presets=["wechat_cover"], reports=[report])
+    assert run.problems == []
+    with Image.open(run.files[NO_PHOTOS]["wechat_cover"]) as cover:
+        assert cover.size == (900, 383)
+        # The photo slot is filled with colour, not left as a blank hole.
+        assert len(cover.convert("RGB").getcolors(1 << 20)) > 50
