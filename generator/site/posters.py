@@ -22,8 +22,13 @@ LABELS = {
 
 class PosterShelf:
     def __init__(self, project: Project, cache_dir: Path, reports: list[Report]):
+        # The site offers posters for reports with photos; a photo-less one gets only the
+        # 公众号 covers its article needs, made by the WeChat export.
+        with_photos = [r for r in reports if r.photos or r.cover]
         try:
-            run = render_posters(project, cache_dir, reports=reports, progress=sys.stderr.isatty())
+            run = render_posters(
+                project, cache_dir, reports=with_photos, progress=sys.stderr.isatty()
+            )
         except PosterError as exc:
             raise PluginError(f"无法生成海报：{exc}") from None
         self.problems = run.problems
