@@ -35,6 +35,96 @@ print(json.dumps({"seconds": seconds, "rss_mib": (own + workers) / 1024}))
 """
 
 
+# Runs ``module:function(*json_args)`` in this fresh interpreter (imports included in the
+# time), then writes its wall time and peak memory to a JSON file. RUSAGE_CHILDREN is the
+# largest of the processes this one waited for (its worker pools), so the figure is the
+# process itself plus its largest worker: one wrapper per measured command keeps it honest.
+CHILD = """
+import importlib, json, resource, sys, time, traceback
+out, entry, args = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+module, _, name = entry.partition(":")
+result = error = None
+started = time.perf_counter()
+try:
+    result = getattr(importlib.import_module(module), name)(*args)
+except SystemExit as exc:
+    if exc.code not in (None, 0):
+        error = f"exit status {exc.code}"
+except KeyboardInterrupt:
+    pass
+except BaseException:
+    error = traceback.format_exc()
+seconds = time.perf_counter() - started
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(out, "w", encoding="utf-8") as handle:
+    json.dump({"seconds": seconds, "rss_mib": (own + workers) / 1024, "own_mib": own / 1024,
+               "workers_mib": workers / 1024, "result": result, "error": error}, handle)
+"""
+
+
+def start_child(entry: str, args: list, log: Path) -> tuple[subprocess.Popen, Path]:
+    """Start ``entry`` (``"package.module:function"``) in a measured child; output to ``log``."""
+    result = log.with_suffix(".json")
+    result.unlink(missing_ok=True)
+    with open(log, "w", encoding="utf-8") as output:
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(result), entry, json.dumps(args)],
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    return child, result
+
+
+def finish_child(child: subprocess.Popen, result: Path, log: Path) -> dict:
+    """Wait for a child from ``start_child``: its figures, or SystemExit with its log's end."""
+    child.wait()
+    figures = json.loads(result.read_text("utf-8")) if result.is_file() else None
+    if figures is None or figures["error"]:
+        tail = log.read_text("utf-8", errors="replace")[-3000:]
+        raise SystemExit(f"{log.name} 失败（{figures and figures['error']}）：\n{tail}")
+    return figures
+
+
+def run_child(entry: str, args: list, log: Path) -> dict:
+    """Run ``entry`` in a measured child and wait: ``{"seconds", "rss_mib", "result", …}``."""
+    return finish_child(*start_child(entry, args, log), log)
+
+
+def pbsite_build(root: Path, log: Path) -> dict:
+    """``pbsite --root ROOT build --lenient``, exactly as typed, in a measured child."""
+    return run_child("generator.cli:main", [["--root", str(root), "build", "--lenient"]], log)
+
+
+# Caches that hold rendered images (photo derivatives, posters, 公众号 images). A "cold"
+# benchmark build keeps these and deletes every other cache, plus site/ and build/.
+IMAGE_CACHES = ("media", "posters", "wechat")
+
+
+def make_cold(root: Path) -> list[str]:
+    """Delete site/, build/ and every non-image cache under .cache/; returns what went."""
+    removed = []
+    for folder in (root / "site", root / "build"):
+        if folder.exists():
+            shutil.rmtree(folder)
+            removed.append(folder.name + "/")
+    for stale in root.glob(".site.*"):  # staging folders of an interrupted build
+        shutil.rmtree(stale, ignore_errors=True)
+    cache = root / ".cache"
+    for entry in sorted(cache.glob("*")) + sorted(cache.glob("pbsite/*")):
+        if entry.name == "pbsite" and entry.parent == cache:
+            continue
+        if entry.parent.name == "pbsite" and entry.name in IMAGE_CACHES:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        elif entry.exists():
+            entry.unlink()
+        removed.append(entry.relative_to(root).as_posix())
+    return removed
+
+
 def prepare(folder: Path, reports: int, photos: int) -> Path:
     root = make_corpus(folder, reports, photos_per_report=photos, year=2026)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")

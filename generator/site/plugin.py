@@ -230,7 +230,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.media.publish(site_dir)
         self.posters.publish(site_dir)
         # Each public report gets its 公众号 article and a preview page with a copy button.
-        for export in export_reports(self.project, self.catalog.reports, site_dir / WECHAT_DIR, self._cache_dir()):
+        exports = export_reports(self.project, self.catalog.reports, site_dir / WECHAT_DIR,
+                                 self._cache_dir(), posters=self.posters.by_report)
+        for export in exports:
             # The preview is the folder's page, so site/wechat/<report>/ opens it directly.
             os.replace(export.folder / "preview.html", export.folder / "index.html")
         for problem in self.media.problems + self.posters.problems:

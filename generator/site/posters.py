@@ -32,6 +32,7 @@ class PosterShelf:
         except PosterError as exc:
             raise PluginError(f"无法生成海报：{exc}") from None
         self.problems = run.problems
+        self.by_report = run.files
         self.files: dict[str, Path] = {}
         self.urls: dict[str, dict[str, str]] = {}
         for report in reports:

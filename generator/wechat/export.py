@@ -45,14 +45,26 @@ class WechatExport:
 
 
 def export_reports(
-    project: Project, reports: list[Report], out_dir: Path, cache_dir: Path
+    project: Project,
+    reports: list[Report],
+    out_dir: Path,
+    cache_dir: Path,
+    *,
+    posters: dict[str, dict[str, Path]] | None = None,
 ) -> list[WechatExport]:
     """One folder per report under ``out_dir``. Raises ExportRefused before writing anything
-    when any report is internal or a draft, and ContentError for a bad `wechat:` config."""
+    when any report is internal or a draft, and ContentError for a bad `wechat:` config.
+
+    ``posters`` (report path → poster files) reuses covers already rendered, as the site
+    build has; then a report without posters gets none rather than a render of its own.
+    """
     for report in reports:
         check_publishable(report)
     settings = read_settings(project)
-    covers = _covers(project, reports, cache_dir)
+    if posters is None:
+        covers = _covers(project, reports, cache_dir)
+    else:
+        covers = {r.path: (_pick_covers(posters.get(r.path, {})), []) for r in reports}
     images = ImageBank(project.root, cache_dir)
     exports = []
     for report in reports:
@@ -136,12 +148,16 @@ def _covers(
     covers = {}
     for report in reports:
         files = run.files.get(report.path, {})
-        found = {COVERS[k]: path for k, path in files.items() if k in COVERS}
+        found = _pick_covers(files)
         covers[report.path] = (
             found,
             [] if len(found) == len(COVERS) else [_no_cover(report, run.problems)],
         )
     return covers
+
+
+def _pick_covers(files: dict[str, Path]) -> dict[str, Path]:
+    return {COVERS[k]: path for k, path in files.items() if k in COVERS}
 
 
 def _no_cover(report: Report, problems: list[str]) -> str:

@@ -206,7 +206,8 @@ def test_every_report_links_its_posters_and_wechat_preview(demo_site, demo_model
         html = soup(demo_site / report.url / "index.html")
         links = [a["href"] for a in html.select("a[href]")]
         wechat = next(h for h in links if "wechat/" in h)
-        assert (demo_site / report.url / wechat).resolve().is_file()
+        preview = (demo_site / report.url / wechat / "index.html").resolve()
+        assert "复制" in preview.read_text("utf-8")
         posters = [h for h in links if "posters/" in h and h.endswith(".jpg")]
         assert len(posters) == 4
         for href in posters:
