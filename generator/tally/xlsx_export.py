@@ -9,6 +9,7 @@ one page wide.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import unicodedata
 from collections import defaultdict
@@ -46,6 +47,10 @@ STATUS_COLORS = {
 
 def write_xlsx(result: TallyResult, path: Path) -> None:
     workbook = xlsxwriter.Workbook(str(path), {"default_date_format": "yyyy-mm-dd"})
+    # Stamp the as-of date, not the clock, so an unchanged tally rebuilds byte for byte.
+    workbook.set_properties(
+        {"title": f"{result.year} 年度党支部书记定量评价", "created": _midnight(result.as_of)}
+    )
     header = workbook.add_format(
         {"bold": True, "font_color": "white", "bg_color": PARTY_RED, "border": 1}
         | {"text_wrap": True, "valign": "vcenter", "align": "center"}
@@ -61,6 +66,10 @@ def write_xlsx(result: TallyResult, path: Path) -> None:
     if result.rejected:
         _table(workbook, header, REJECTED, REJECTED_HEADERS, _rejected_rows(result))
     workbook.close()
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
 
 
 DETAIL_HEADERS = ["书记", "支部", "活动日期", "活动类型", "标题", "得分", "文件"]
