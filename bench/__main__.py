@@ -210,8 +210,8 @@ def _save(path: Path, text: str) -> None:
 def _edited(text: str, marker: str, slug: str) -> str:
     """The title with ``marker`` appended, and the report's address pinned with ``slug``.
 
-    Pinning matters: in a long-running serve jieba has learnt the brand and type names, so
-    an edited title would be segmented, and addressed, differently from the first build.
+    Pinning matters: the address follows the title's pinyin, so without it the edit would
+    move the page and the benchmark would wait on an address that no longer exists.
     """
     text = "\n".join(line for line in text.split("\n") if not re.match(r"(slug|网址):", line))
     match = re.search(r"^(title|标题):[^\n]*", text, flags=re.M)

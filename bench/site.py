@@ -9,6 +9,7 @@ Each build runs in a fresh process, as `pbsite build` would; the figures are med
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import shutil
 import statistics
@@ -126,7 +127,9 @@ def make_cold(root: Path) -> list[str]:
 
 
 def prepare(folder: Path, reports: int, photos: int) -> Path:
-    root = make_corpus(folder, reports, photos_per_report=photos, year=2026)
+    # Last year, not this one: a report dated after today is rejected and never published.
+    last_year = dt.date.today().year - 1
+    root = make_corpus(folder, reports, photos_per_report=photos, year=last_year)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copytree(ROOT / "content" / "pages", root / "content" / "pages")

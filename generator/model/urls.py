@@ -21,13 +21,17 @@ from .report import Report
 SLUG_WORDS = 6
 SLUG_CHARS = 48
 jieba.setLogLevel(60)
+# Addresses must not depend on what else ran in the process: the site teaches the shared
+# tokenizer brand names for search, so a long-running `serve` would otherwise cut new
+# titles differently from a fresh build. This one only ever knows jieba's own dictionary.
+_SLUG_WORDS = jieba.Tokenizer()
 
 
 @lru_cache(maxsize=65536)
 def pinyin_slug(title: str) -> str:
     """``主题党日活动`` → ``zhuti-dangri-huodong``: words from jieba, sounds from pypinyin."""
     words: list[str] = []
-    for word in jieba.cut(title):
+    for word in _SLUG_WORDS.cut(title):
         ascii_word = re.sub(r"[^a-z0-9]+", "", "".join(lazy_pinyin(word)).lower())
         if ascii_word:
             words.append(ascii_word)
