@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import jieba
@@ -31,6 +32,7 @@ from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, write_tally_files
 from ..wechat import article_slug, export_reports, read_settings
 from .atomic import AtomicSiteDir
+from .background import BackgroundError, BackgroundJob
 from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
@@ -71,6 +73,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.atomic: AtomicSiteDir | None = None
         self.env: Environment | None = None
         self.bypass_cache = False
+        self.previews: BackgroundJob | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
 
     @property
@@ -151,6 +154,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             files.append(File.generated(config, page.src_uri, content=page.source()))
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
         self._add_images(files, config)
+        self.previews = BackgroundJob(partial(self._write_wechat_previews, Path(config.site_dir)))
         # Report fragments are rendered before MkDocs builds its own template environment.
         self.env = self.on_env(config.theme.get_env(), config=config, files=files)
         return files
@@ -229,12 +233,10 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         site_dir = Path(config.site_dir)
         self.media.publish(site_dir)
         self.posters.publish(site_dir)
-        # Each public report gets its 公众号 article and a preview page with a copy button.
-        exports = export_reports(self.project, self.catalog.reports, site_dir / WECHAT_DIR,
-                                 self._cache_dir(), posters=self.posters.by_report)
-        for export in exports:
-            # The preview is the folder's page, so site/wechat/<report>/ opens it directly.
-            os.replace(export.folder / "preview.html", export.folder / "index.html")
+        try:
+            self.previews.wait()
+        except BackgroundError as exc:
+            raise PluginError(f"公众号预览生成失败：\n{exc}") from None
         for problem in self.media.problems + self.posters.problems:
             log.warning(problem)
         for name, data in feeds(self.project, self.catalog.reports).items():
@@ -246,7 +248,22 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self.atomic.commit()
             self.atomic = None
 
+    def _write_wechat_previews(self, site_dir: Path) -> None:
+        # Each public report gets its 公众号 article and a preview page with a copy button.
+        exports = export_reports(
+            self.project,
+            self.catalog.reports,
+            site_dir / WECHAT_DIR,
+            self._cache_dir(),
+            posters=self.posters.by_report,
+        )
+        for export in exports:
+            # The preview is the folder's page, so site/wechat/<report>/ opens it directly.
+            os.replace(export.folder / "preview.html", export.folder / "index.html")
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self.previews:
+            self.previews.cancel()
         if self.atomic:
             self.atomic.abort()
             self.atomic = None
