@@ -53,10 +53,9 @@ from .site import (
 )
 
 COLD = (
-    "cold = site/ and build/ deleted, and every cache under .cache/ deleted except the image "
-    f"caches .cache/pbsite/{{{','.join(IMAGE_CACHES)}}} (photo derivatives, posters, 公众号 "
-    "images), which one untimed build filled first; the OS file cache, Python bytecode and "
-    "jieba's dictionary cache (in the temp folder) stay warm"
+    "删除 site/、build/ 以及 .cache/ 下除图片缓存 "
+    f".cache/pbsite/{{{','.join(IMAGE_CACHES)}}}（照片派生图、海报、公众号图片）以外的全部缓存；"
+    "图片缓存由一次不计时的构建预先填充。操作系统文件缓存、Python 字节码和 jieba 词典缓存（临时目录中）保持热状态"
 )
 SERVE_CAP = 300.0  # seconds to wait for an edit to show
 FIRST_BUILD_CAP = 3600.0  # seconds to wait for `pbsite serve`'s first build
@@ -466,7 +465,7 @@ def _print_table(rows: list[tuple[str, str, str, str]], runs: int) -> None:
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    print(f"\n{COLD}.")
+    print(f"\n冷构建的含义：{COLD}。")
 
 
 def _parser() -> argparse.ArgumentParser:

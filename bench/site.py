@@ -41,7 +41,9 @@ print(json.dumps({"seconds": seconds, "rss_mib": (own + workers) / 1024}))
 # largest of the processes this one waited for (its worker pools), so the figure is the
 # process itself plus its largest worker: one wrapper per measured command keeps it honest.
 CHILD = """
-import importlib, json, resource, sys, time, traceback
+import importlib, json, resource, signal, sys, time, traceback
+# A harness started in the background passes on an ignored SIGINT; serve ends with Ctrl+C.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 out, entry, args = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 module, _, name = entry.partition(":")
 result = error = None

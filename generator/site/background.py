@@ -3,7 +3,9 @@
 MkDocs builds pages one after another on one core. Jobs such as the 公众号 previews read
 nothing MkDocs makes, so a forked child can write them into the staging site meanwhile.
 Forking hands the child the loaded model for free, where a spawned one would have to
-load it again. Where there is no fork (Windows), the job simply runs at once.
+load it again. Where there is no fork (Windows), or where other threads run (the
+preview server: a lock one of them holds at the fork stays held in the child for good),
+the job simply runs at once.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ class BackgroundError(Exception):
 
 
 class BackgroundJob:
-    def __init__(self, job: Callable[[], None]):
+    def __init__(self, job: Callable[[], None], *, fork: bool = True):
         self._process = None
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if not fork or "fork" not in multiprocessing.get_all_start_methods():
             job()
             return
         context = multiprocessing.get_context("fork")

@@ -154,7 +154,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             files.append(File.generated(config, page.src_uri, content=page.source()))
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
         self._add_images(files, config)
-        self.previews = BackgroundJob(partial(self._write_wechat_previews, Path(config.site_dir)))
+        self.previews = BackgroundJob(
+            partial(self._write_wechat_previews, Path(config.site_dir)), fork=not self.serving
+        )
         # Report fragments are rendered before MkDocs builds its own template environment.
         self.env = self.on_env(config.theme.get_env(), config=config, files=files)
         return files

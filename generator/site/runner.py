@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -37,4 +38,11 @@ def build_site(paths: ProjectPaths, project: Project, *, clean: bool = False) ->
 
 
 def serve_site(paths: ProjectPaths, dev_addr: str) -> None:
+    # MkDocs reports in English and only at INFO level; say the one thing users need first.
+    print(
+        f"正在生成预览网站，完成后请在浏览器打开 http://{dev_addr}/ 。"
+        "修改报道或配置后页面自动刷新；报道的问题显示在终端和网站的“报道问题清单”页。按 Ctrl+C 结束。",
+        file=sys.stderr,
+        flush=True,
+    )
     serve(config_file=str(paths.mkdocs_yml), dev_addr=dev_addr, livereload=True)
