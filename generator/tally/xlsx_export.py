@@ -46,7 +46,10 @@ STATUS_COLORS = {
 
 
 def write_xlsx(result: TallyResult, path: Path) -> None:
-    workbook = xlsxwriter.Workbook(str(path), {"default_date_format": "yyyy-mm-dd"})
+    # Titles are text typed by secretaries: one starting with "=" or "http" stays text, never
+    # a live formula or link (and skipping the checks halves the time for 20,000 rows).
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    workbook = xlsxwriter.Workbook(str(path), {"default_date_format": "yyyy-mm-dd", **options})
     # Stamp the as-of date, not the clock, so an unchanged tally rebuilds byte for byte.
     workbook.set_properties(
         {"title": f"{result.year} 年度党支部书记定量评价", "created": _midnight(result.as_of)}
@@ -176,14 +179,26 @@ def _fit_columns(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequen
     """Wide enough for the longest cell, counting a Chinese character as two; a header may
     wrap onto two lines rather than widen a column of short numbers."""
     for column, title in enumerate(headers):
-        longest = max((_width(row[column]) for row in rows if column < len(row)), default=0)
+        longest = _longest({_text(row[column]) for row in rows if column < len(row)})
         width = max(longest, math.ceil(_width(title) / 2), 4) + 2
         sheet.set_column(column, column, min(width, MAX_WIDTH))
     sheet.set_row(0, 32)
 
 
-def _width(value: Cell) -> int:
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+def _longest(texts: set[str]) -> int:
+    longest = 0
+    for text in sorted(texts, key=len, reverse=True):
+        if 2 * len(text) <= longest:
+            break  # no shorter text can be wider, even if all Chinese
+        longest = max(longest, _width(text))
+    return longest
+
+
+def _text(value: Cell) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
