@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
-import os
 import shutil
 import tempfile
 from functools import partial
 from pathlib import Path
 
 import jieba
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -30,15 +29,24 @@ from mkdocs.utils import get_relative_url
 from ..model import ContentError, Project, Report, load_project
 from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, write_tally_files
-from ..wechat import article_slug, export_reports, read_settings
+from ..wechat import article_slug, read_settings
 from .atomic import AtomicSiteDir
 from .background import BackgroundError, BackgroundJob
 from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
-from .media import MediaLibrary
+from .media import SIZES, MediaLibrary
+from .pagecache import (
+    CACHED_TEMPLATE,
+    CACHED_TEMPLATE_SOURCE,
+    CachedPage,
+    FinishedPage,
+    PageCache,
+    fingerprint,
+)
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
 from .posters import PosterShelf
+from .previews import embeds_images, publish_previews
 from .sanitize import clean_html
 
 DEFAULT_NAV = [
@@ -75,6 +83,11 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.bypass_cache = False
         self.previews: BackgroundJob | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
+        self.page_cache: PageCache | None = None
+        self.cached: dict[str, str] = {}  # src_uri -> key of a page served from the cache
+        self.uncached: dict[str, str] = {}  # src_uri -> key to store the finished page under
+        self._search_start = 0
+        self._search_entries: dict[str, list[dict]] = {}
 
     @property
     def serving(self) -> bool:
@@ -150,8 +163,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             files.remove(
                 theme_file
             )  # poster layouts live in the theme folder but are not published
+        self._open_page_cache(config)
         for page in self.pages.values():
-            files.append(File.generated(config, page.src_uri, content=page.source()))
+            files.append(self._page_file(page, config))
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
         self._add_images(files, config)
         self.previews = BackgroundJob(
@@ -160,6 +174,82 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # Report fragments are rendered before MkDocs builds its own template environment.
         self.env = self.on_env(config.theme.get_env(), config=config, files=files)
         return files
+
+    # -- page cache ----------------------------------------------------------------------
+
+    def _open_page_cache(self, config: MkDocsConfig) -> None:
+        folder = None if self.bypass_cache else self.paths.cache / "pages"
+        settings = [self.command, str(config.site_url), str(self.config.lenient)]
+        folders = [Path(d) for d in (config.theme.custom_dir, config.docs_dir) if d]
+        files = [Path(config.config_file_path), self.paths.root / "site_config.yaml"]
+        self.page_cache = PageCache(folder, fingerprint(files, folders, settings))
+        self.notes: dict[str, list[str]] = {}
+        for warning in self.project.warnings if self.serving else []:
+            self.notes.setdefault(warning.path, []).append(str(warning))
+
+    def _page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
+        """The page's file; a report page found in the cache gets a page with no Markdown."""
+        source = page.source()
+        if "pb_report" in page.context:
+            key = self.page_cache.key(source, *self._report_inputs(page))
+            if self.page_cache.has(key):
+                self.cached[page.src_uri] = key
+                file = File.generated(config, page.src_uri, content="")
+                FinishedPage(page.title, file, config)
+                return file
+            self.uncached[page.src_uri] = key
+        return File.generated(config, page.src_uri, content=source)
+
+    def _report_inputs(self, page: GeneratedPage) -> list:
+        # Everything a report page reads besides its own report: keep this in step with
+        # theme/pb-report.html and theme/pb/, or a change there would not reach the page.
+        report = page.context["pb_report"]
+        photos = [p.src for p in (*report.photos, report.cover) if p]
+        return [
+            repr(report),
+            [
+                (r.url, r.title) if r else None
+                for r in (page.context["pb_older"], page.context["pb_newer"])
+            ],
+            [self.catalog.tag_slugs[tag] for tag in report.tags],
+            [self.media.url(src, size) for src in photos for size in SIZES],
+            self.posters.downloads(report),
+            wechat_preview_url(report),
+            self.notes.get(report.path, []),
+        ]
+
+    def _search_index(self, config: MkDocsConfig) -> list[dict] | None:
+        """The entry list of Material's search plugin, if it is on."""
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            if isinstance(getattr(index, "entries", None), list):
+                return index.entries
+        return None
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def _mark_search_start(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> None:
+        entries = self._search_index(config)
+        self._search_start = len(entries) if entries is not None else 0
+
+    @event_priority(-100)  # after it: keep what it added, or add back what it skipped
+    def _keep_search_entries(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> None:
+        entries = self._search_index(config)
+        uri = page.file.src_uri
+        if uri in self.cached:
+            cached = self.page_cache.load(self.cached[uri])
+            context["pb_cached_html"] = cached.html
+            if entries is not None:
+                entries.extend(cached.search)
+        elif uri in self.uncached:
+            self._search_entries[uri] = entries[self._search_start :] if entries is not None else []
+
+    @event_priority(-100)  # last: the page is finished
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        key = self.uncached.get(page.file.src_uri)
+        if key:
+            search = self._search_entries.pop(page.file.src_uri, [])
+            self.page_cache.store(key, CachedPage(output, search))
+        return output
 
     def _optional_pages(self, catalog: Catalog) -> list[GeneratedPage]:
         pages = list(poster_gallery(catalog, self.posters.urls))
@@ -182,6 +272,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(root / branch.logo)))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        cached = DictLoader({CACHED_TEMPLATE: CACHED_TEMPLATE_SOURCE})
+        env.loader = ChoiceLoader([env.loader, cached])
         env.globals.update(
             pb_org=self.project.config.organization,
             pb_config=self.project.config,
@@ -206,7 +298,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     @event_priority(50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._generated(page)
-        if generated is None or not generated.sanitize:
+        if generated is None or not generated.sanitize or page.file.src_uri in self.cached:
             return html
         html = clean_html(html)
         report = generated.context.get("pb_report")
@@ -219,14 +311,15 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         gallery = self.env.get_template("pb/gallery.html").render(context)
         return head + html + gallery
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    def _add_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
-        if self.serving and "pb_report" in context:
-            path = context["pb_report"].path
-            context["pb_notes"] = [w for w in self.project.warnings if w.path == path]
+        if "pb_report" in context:
+            context["pb_notes"] = self.notes.get(context["pb_report"].path, [])
         return context
+
+    on_page_context = CombinedEvent(_mark_search_start, _add_page_context, _keep_search_entries)
 
     # -- finishing -----------------------------------------------------------------------
 
@@ -246,22 +339,30 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         _copy_lightbox(site_dir)
         if self.project.config.tally.publish:
             write_tally_files(self.tally, site_dir / "office")
+        self.page_cache.prune()
         if self.atomic:
             self.atomic.commit()
             self.atomic = None
 
     def _write_wechat_previews(self, site_dir: Path) -> None:
         # Each public report gets its 公众号 article and a preview page with a copy button.
-        exports = export_reports(
+        keys = {report.path: self._preview_key(report) for report in self.catalog.reports}
+        publish_previews(
             self.project,
             self.catalog.reports,
             site_dir / WECHAT_DIR,
             self._cache_dir(),
-            posters=self.posters.by_report,
+            keys,
+            self.posters.by_report,
         )
-        for export in exports:
-            # The preview is the folder's page, so site/wechat/<report>/ opens it directly.
-            os.replace(export.folder / "preview.html", export.folder / "index.html")
+
+    def _preview_key(self, report: Report) -> str | None:
+        if embeds_images(report):
+            return None
+        photos = [p.src for p in (*report.photos, report.cover) if p]
+        covers = sorted(str(p) for p in self.posters.by_report.get(report.path, {}).values())
+        media = [self.media.url(src, size) for src in photos for size in SIZES]
+        return self.page_cache.key("wechat", repr(report), media, covers)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.previews:

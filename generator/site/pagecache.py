@@ -1,0 +1,145 @@
+"""Finished report pages, kept outside ``site/`` and keyed by everything that shapes them.
+
+A report page costs a Markdown pass, sanitising, Material's template and jieba cutting its
+text for the search index. Nearly every page is the same as last build, so the finished
+HTML and its search entries are stored under a key that changes whenever any input does:
+the page's own data (passed in by the plugin) and a fingerprint of everything global.
+A hit skips all four costs; ``--clean`` never reads or writes the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+# Packages whose code shapes a page; a new version of any of them changes every key.
+SHAPING_PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "markdown",
+    "pymdown-extensions",
+    "jinja2",
+    "jieba",
+    "nh3",
+    "pypinyin",
+)
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+# A cached page is finished HTML already: its template only prints it.
+CACHED_TEMPLATE = "pbsite-cached.html"
+CACHED_TEMPLATE_SOURCE = "{{ pb_cached_html }}"
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    html: str
+    search: list[dict]
+
+
+class FinishedPage(Page):
+    """A page served from the cache: MkDocs has no Markdown to read or convert for it."""
+
+    def __init__(self, title: str, file: File, config: MkDocsConfig):
+        super().__init__(None, file, config)
+        self.cached_title = title
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        # Out of the search plugin's way: the plugin adds the cached entries back itself.
+        self.meta = {"title": self.cached_title, "template": CACHED_TEMPLATE}
+        self.meta["search"] = {"exclude": True}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.present_anchor_ids = set()
+
+
+def fingerprint(files: list[Path], folders: list[Path], settings: list[str]) -> str:
+    """A digest of global inputs: whole files, whole folders, package versions and settings."""
+    digest = hashlib.blake2b(digest_size=20)
+    for setting in settings:
+        _add(digest, "setting", setting.encode())
+    for package in SHAPING_PACKAGES:
+        _add(digest, package, _version(package).encode())
+    for file in files:
+        _add(digest, file.name, file.read_bytes() if file.is_file() else b"")
+    for folder in [PACKAGE_DIR, *folders]:
+        for file in sorted(p for p in folder.rglob("*") if p.is_file() and _is_source(p)):
+            _add(digest, file.relative_to(folder).as_posix(), file.read_bytes())
+    return digest.hexdigest()
+
+
+def input_key(fingerprint: str, *parts: object) -> str:
+    """A key for one output: the global fingerprint plus that output's own inputs."""
+    digest = hashlib.blake2b(fingerprint.encode(), digest_size=20)
+    for part in parts:
+        _add(digest, "part", repr(part).encode())
+    return digest.hexdigest()
+
+
+def _add(digest: hashlib.blake2b, name: str, data: bytes) -> None:
+    # Length-prefixed, so no two different inputs can run together into the same bytes.
+    for part in (name.encode(), data):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+def _is_source(path: Path) -> bool:
+    return "__pycache__" not in path.parts and path.suffix != ".pyc"
+
+
+class PageCache:
+    """``folder`` None turns the cache off: every look-up misses and nothing is stored."""
+
+    def __init__(self, folder: Path | None, fingerprint: str):
+        self.folder = folder
+        self.fingerprint = fingerprint
+        self.used: set[str] = set()
+
+    def key(self, *parts: object) -> str:
+        return input_key(self.fingerprint, *parts)
+
+    def has(self, key: str) -> bool:
+        found = self.folder is not None and self._file(key).is_file()
+        if found:
+            self.used.add(key)
+        return found
+
+    def load(self, key: str) -> CachedPage:
+        data = json.loads(self._file(key).read_text("utf-8"))
+        return CachedPage(data["html"], data["search"])
+
+    def store(self, key: str, page: CachedPage) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self._file(key)
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        partial.write_text(json.dumps({"html": page.html, "search": page.search}), "utf-8")
+        os.replace(partial, target)  # a reader never sees half a page
+        self.used.add(key)
+
+    def prune(self) -> None:
+        """Drop pages this build did not use, so the cache stays the size of the site."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for entry in os.scandir(self.folder):
+            if entry.name.endswith(".json") and entry.name[:-5] not in self.used:
+                os.unlink(entry.path)
+
+    def _file(self, key: str) -> Path:
+        return self.folder / f"{key}.json"

@@ -1,0 +1,79 @@
+"""公众号 previews on the site: one folder per public report, kept in a cache by its inputs.
+
+Writing thousands of articles takes longer than rendering every page of the site, so
+each finished folder is kept under ``.cache/pbsite/previews/<key>/`` and hard-linked into
+the site; only a report whose inputs changed is exported again. A body that embeds its
+own images is exported every time, because its key could not see those files change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..model import Project, Report
+from ..wechat import article_slug, export_reports
+from .media import link_or_copy
+
+
+def embeds_images(report: Report) -> bool:
+    return "![" in report.body or "<img" in report.body
+
+
+def publish_previews(
+    project: Project,
+    reports: list[Report],
+    out_dir: Path,
+    cache_dir: Path,
+    keys: dict[str, str | None],
+    posters: dict[str, dict[str, Path]],
+) -> None:
+    """Write ``out_dir/<slug>/`` for each report, from the cache where its key is there."""
+    shelf = cache_dir / "previews"
+    shelf.mkdir(parents=True, exist_ok=True)
+    fresh = [r for r in reports if keys[r.path] is None]
+    missing = [r for r in reports if keys[r.path] and not (shelf / keys[r.path]).is_dir()]
+    _export(project, fresh, out_dir, cache_dir, posters)
+    staging = Path(tempfile.mkdtemp(prefix=".new-", dir=shelf))
+    try:
+        for report, folder in _export(project, missing, staging, cache_dir, posters):
+            target = shelf / keys[report.path]
+            shutil.rmtree(target, ignore_errors=True)
+            os.replace(folder, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for report in reports:
+        if keys[report.path]:
+            _link_tree(shelf / keys[report.path], out_dir / article_slug(report))
+    _prune(shelf, {key for key in keys.values() if key})
+
+
+def _export(
+    project: Project,
+    reports: list[Report],
+    out_dir: Path,
+    cache_dir: Path,
+    posters: dict[str, dict[str, Path]],
+) -> list[tuple[Report, Path]]:
+    exports = export_reports(project, reports, out_dir, cache_dir, posters=posters)
+    for export in exports:
+        # The preview is the folder's page, so site/wechat/<report>/ opens it directly.
+        os.replace(export.folder / "preview.html", export.folder / "index.html")
+    return [(export.article.report, export.folder) for export in exports]
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    for file in sorted(source.rglob("*")):
+        if file.is_file():
+            destination = target / file.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(file, destination)
+
+
+def _prune(shelf: Path, used: set[str]) -> None:
+    """Drop folders no report uses any more, so the cache stays the size of the site."""
+    for entry in os.scandir(shelf):
+        if entry.is_dir() and not entry.name.startswith(".") and entry.name not in used:
+            shutil.rmtree(entry.path, ignore_errors=True)
