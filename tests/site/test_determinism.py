@@ -3,12 +3,14 @@
 One synthetic project (``bench``'s corpus: 30 reports, a photo each, the repository's
 mkdocs.yml, theme and pages, the tally published) is built twice with `pbsite build`, each
 in a fresh process: first with no cache at all, then again with the cache the first build
-left. ``diff -r`` must find nothing between the two sites.
+left. ``diff -r`` must find nothing between the two sites. Then one report's title is
+edited: a build that reuses every other cached page must equal a build with no page cache.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from bench.site import IMAGE_CACHES, prepare
+from generator.model import load_project
+from generator.site.catalog import Catalog
 
 
 def build(root: Path) -> None:
@@ -27,15 +31,23 @@ def build(root: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
 
 
-def image_cache(root: Path) -> dict[str, int]:
-    """Every cached derivative, poster and 公众号 image, with its modification time."""
+def cached_files(root: Path, *names: str) -> dict[str, int]:
+    """Every file in the named caches, with its modification time."""
     cache = root / ".cache" / "pbsite"
     return {
         path.relative_to(cache).as_posix(): path.stat().st_mtime_ns
-        for name in IMAGE_CACHES
+        for name in names
         for path in (cache / name).rglob("*")
         if path.is_file()
     }
+
+
+def image_cache(root: Path) -> dict[str, int]:
+    """Every cached derivative, poster and 公众号 image."""
+    return cached_files(root, *IMAGE_CACHES)
+
+
+FINISHED = ("pages", "previews")  # finished report pages and 公众号 preview folders
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +61,53 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict:
     cold = folder / "site-cold"
     shutil.copytree(root / "site", cold)
     cached = image_cache(root)
+    finished = cached_files(root, *FINISHED)
     build(root)
     if dt.date.today() != day:
         pytest.skip("the two builds straddled midnight, and today's date is part of the site")
-    return {"cold": cold, "warm": root / "site", "cached": cached, "root": root}
+    return {
+        "cold": cold,
+        "warm": root / "site",
+        "cached": cached,
+        "finished": finished,
+        "finished_after": cached_files(root, *FINISHED),
+        "root": root,
+    }
+
+
+@pytest.fixture(scope="module")
+def edited(builds: dict) -> dict:
+    """One title edited; built once with every other page cached, once with no page cache."""
+    root = builds["root"]
+    catalog = Catalog(load_project(root))
+    report, neighbour = next(
+        (r, n) for r in catalog.reports for n in catalog.neighbours(r) if n is not None
+    )
+    file = root / report.path
+    # The address stays put (slug), so only the title changes, on this page and its neighbour's.
+    new_title = "改过的标题：心电图义诊"
+    text = re.sub(
+        r"^(title|标题): .*$",
+        f"title: {new_title}\nslug: edited-report",
+        file.read_text("utf-8"),
+        count=1,
+        flags=re.M,
+    )
+    file.write_text(text, "utf-8")
+    build(root)
+    warm = root.parent / "site-edited-warm"
+    shutil.copytree(root / "site", warm)
+    for name in FINISHED:
+        shutil.rmtree(root / ".cache" / "pbsite" / name)
+    build(root)
+    return {
+        "warm": warm,
+        "cold": root / "site",
+        "title": new_title,
+        "page": warm / f"reports/{report.branch}/{report.date.isoformat()}-edited-report",
+        "neighbour": warm / neighbour.url,
+        "root": root,
+    }
 
 
 def diff(cold: Path, warm: Path, *options: str) -> str:
@@ -72,3 +127,27 @@ def test_the_second_build_really_was_warm(builds):
 def test_cold_and_warm_sites_are_byte_identical(builds):
     assert list((builds["warm"] / "office").glob("tally-*.xlsx")), "the tally was not published"
     assert diff(builds["cold"], builds["warm"]) == ""
+
+
+def test_the_second_build_reused_every_finished_page(builds):
+    pages = [p for p in builds["finished"] if p.startswith("pages/")]
+    public = list((builds["cold"] / "reports").rglob("index.html"))
+    assert len(pages) == len(public) > 20
+    assert any(p.startswith("previews/") for p in builds["finished"])
+    # Not one page or preview was written again.
+    assert builds["finished_after"] == builds["finished"]
+
+
+def test_an_edit_reaches_its_page_and_its_neighbours(edited):
+    # The neighbour's page was cached, but its pager link shows the edited title.
+    assert edited["title"] in (edited["page"] / "index.html").read_text("utf-8")
+    assert edited["title"] in (edited["neighbour"] / "index.html").read_text("utf-8")
+
+
+def test_a_build_with_the_page_cache_equals_one_without(edited):
+    assert diff(edited["cold"], edited["warm"]) == ""
+
+
+def test_the_replaced_site_is_deleted_by_the_next_build(edited):
+    # Each build keeps only the site it replaced (deleted while the next one renders).
+    assert len(list(edited["root"].parent.glob("project/.site.old-*"))) == 1
