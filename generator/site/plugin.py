@@ -179,7 +179,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     def _open_page_cache(self, config: MkDocsConfig) -> None:
         folder = None if self.bypass_cache else self.paths.cache / "pages"
-        settings = [self.command, str(config.site_url), str(self.config.lenient)]
+        # The preview's banner on every page counts the rejected reports.
+        rejected = len(self.project.rejected) if self.serving else 0
+        settings = [self.command, str(config.site_url), str(self.config.lenient), str(rejected)]
         folders = [Path(d) for d in (config.theme.custom_dir, config.docs_dir) if d]
         files = [Path(config.config_file_path), self.paths.root / "site_config.yaml"]
         self.page_cache = PageCache(folder, fingerprint(files, folders, settings))
