@@ -3,7 +3,7 @@
 from .config import ActivityType, Branch, Organization, SiteConfig, TallySettings, Term, load_config
 from .photos import Photo
 from .problems import ContentError, Problem
-from .project import Project, Rejected, load_project, report_files
+from .project import Project, Rejected, ReportMemo, load_project, report_files
 from .report import Absentee, Attendance, Report, read_report
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Project",
     "Rejected",
     "Report",
+    "ReportMemo",
     "SiteConfig",
     "TallySettings",
     "Term",

@@ -64,11 +64,13 @@ def load_project(
     files: list[Path] | None = None,
     *,
     publishing: bool = True,
+    memo: ReportMemo | None = None,
 ) -> Project:
     """Load config and reports; raises ContentError only when the config itself is unusable.
 
     ``publishing`` gives public reports their addresses and rejects address clashes; a
     tally does not publish, so a clash must not cost a secretary the report's points.
+    ``memo`` lets a long-running caller (the preview) re-read only the reports that changed.
     """
     root = root.resolve()
     config = load_config(root)
@@ -77,7 +79,8 @@ def load_project(
         f if f.is_absolute() else f.resolve()
         for f in (files if files is not None else report_files(root))
     ]
-    for report, problems in _read_all(paths, root, config, project.today):
+    read = memo.read_all if memo else _read_all
+    for report, problems in read(paths, root, config, project.today):
         project.warnings.extend(problems.warnings)
         if report is None:
             project.rejected.append(Rejected(problems.path, tuple(problems.errors)))
@@ -102,6 +105,48 @@ def _read_all(files: list[Path], root: Path, config: SiteConfig, today: dt.date)
     jobs = [(files[i : i + size], root, config, today) for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return [result for chunk in pool.map(_read_chunk, jobs) for result in chunk]
+
+
+class ReportMemo:
+    """The reports one load parsed, handed to the next load where nothing they read changed.
+
+    A report reads its own file, the config, today's date and which files sit where under
+    ``content/`` (its photos). The memo is kept only while the last three stay the same, and
+    each report only while its own file does.
+    """
+
+    def __init__(self) -> None:
+        self._world: tuple | None = None
+        self._parsed: dict[Path, tuple[tuple[int, int, int], tuple]] = {}
+
+    def read_all(self, files: list[Path], root: Path, config: SiteConfig, today: dt.date) -> list:
+        world = (config, today, _photo_world(root / "content"))
+        if world != self._world:
+            self._world, self._parsed = world, {}
+        stamps = {file: _stamp(file) for file in files}
+        changed = [file for file in files if self._parsed.get(file, (None,))[0] != stamps[file]]
+        for file, result in zip(changed, _read_all(changed, root, config, today), strict=True):
+            self._parsed[file] = (stamps[file], result)
+        self._parsed = {file: self._parsed[file] for file in files}
+        return [entry[1] for entry in self._parsed.values()]
+
+
+def _stamp(file: Path) -> tuple[int, int, int]:
+    stat = file.stat()
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
+def _photo_world(content: Path) -> tuple:
+    """Every folder and every file but reports under ``content/``, with its size and time."""
+    world: list = []
+    for folder, folders, names in os.walk(content):
+        folders.sort()
+        world.append(folder)
+        for name in sorted(names):
+            if not name.endswith(".md"):
+                stat = os.lstat(os.path.join(folder, name))
+                world.append((name, stat.st_size, stat.st_mtime_ns))
+    return tuple(world)
 
 
 def _reject_url_clashes(project: Project) -> None:

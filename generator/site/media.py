@@ -7,7 +7,6 @@ by a hash of their inputs; here they are only collected, then linked into the si
 from __future__ import annotations
 
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -60,18 +59,6 @@ class MediaLibrary:
         path = self.files.get((src, size))
         return f"{MEDIA_DIR}/{path.name}" if path else None
 
-    def publish(self, site_dir: Path) -> None:
-        target = site_dir / MEDIA_DIR
-        target.mkdir(parents=True, exist_ok=True)
-        for path in set(self.files.values()):
-            link_or_copy(path, target / path.name)
-
-
-def link_or_copy(source: Path, destination: Path) -> None:
-    # A hard link costs nothing and the cached file is never modified in place.
-    if destination.exists():
-        return
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copyfile(source, destination)
+    def site_files(self) -> dict[str, Path]:
+        """Site-relative path -> cached derivative, for every derivative the pages show."""
+        return {f"{MEDIA_DIR}/{path.name}": path for path in self.files.values()}

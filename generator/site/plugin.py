@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 import jieba
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..model import ContentError, Project, Report, load_project
+from ..model import ContentError, Project, Report, ReportMemo, load_project
 from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, write_tally_files
 from ..wechat import article_slug, read_settings
@@ -47,6 +47,7 @@ from .pagecache import (
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
 from .posters import PosterShelf
 from .previews import embeds_images, publish_previews
+from .record import SiteRecord, UnchangedFile
 from .sanitize import clean_html
 
 DEFAULT_NAV = [
@@ -76,6 +77,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.handoff: Project | None = None
+        self.memo = ReportMemo()  # under `serve`, a rebuild re-reads only the changed reports
         self.project: Project | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.atomic: AtomicSiteDir | None = None
@@ -84,10 +86,10 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.previews: BackgroundJob | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
         self.page_cache: PageCache | None = None
-        self.cached: dict[str, str] = {}  # src_uri -> key of a page served from the cache
-        self.uncached: dict[str, str] = {}  # src_uri -> key to store the finished page under
         self._search_start = 0
-        self._search_entries: dict[str, list[dict]] = {}
+        # Set by `pbsite serve`: the site folder outlives a build, and MkDocs builds dirty.
+        self.incremental = False
+        self.record = SiteRecord()
 
     @property
     def serving(self) -> bool:
@@ -101,6 +103,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.paths = ProjectPaths(Path(config.config_file_path).resolve().parent)
         self.project = self._load_project()
+        if not (self.incremental and self.record.folder == config.site_dir):
+            self.record = SiteRecord(config.site_dir)  # the build starts from an empty folder
         org = self.project.config.organization
         config.site_name = org.name
         if not self.serving:
@@ -124,7 +128,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _load_project(self) -> Project:
         project, self.handoff = self.handoff, None
         try:
-            project = project or load_project(self.paths.root)
+            project = project or load_project(self.paths.root, memo=self.memo)
         except ContentError as exc:
             raise PluginError(f"配置有误，无法生成网站：\n{exc}") from None
         if self.serving:
@@ -166,6 +170,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self._open_page_cache(config)
         for page in self.pages.values():
             files.append(self._page_file(page, config))
+        if self.incremental:
+            self._render_hand_written_pages(files)
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
         self._add_images(files, config)
         self.previews = BackgroundJob(
@@ -185,22 +191,50 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         folders = [Path(d) for d in (config.theme.custom_dir, config.docs_dir) if d]
         files = [Path(config.config_file_path), self.paths.root / "site_config.yaml"]
         self.page_cache = PageCache(folder, fingerprint(files, folders, settings))
+        # Per build: under `serve` this plugin outlives a build, and a key left over from the
+        # last one would hand out that build's page.
+        self.cached: dict[str, str] = {}  # src_uri -> key of a page served from the cache
+        self.uncached: dict[str, str] = {}  # src_uri -> key to store the finished page under
+        self.unchanged: set[str] = set()  # cached pages the site folder already holds
+        self.outputs: dict[str, str] = {}  # src_uri -> output file of every generated page
+        self._search_entries: dict[str, list[dict]] = {}
         self.notes: dict[str, list[str]] = {}
         for warning in self.project.warnings if self.serving else []:
             self.notes.setdefault(warning.path, []).append(str(warning))
 
     def _page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
         """The page's file; a report page found in the cache gets a page with no Markdown."""
-        source = page.source()
-        if "pb_report" in page.context:
-            key = self.page_cache.key(source, *self._report_inputs(page))
-            if self.page_cache.has(key):
-                self.cached[page.src_uri] = key
-                file = File.generated(config, page.src_uri, content="")
-                FinishedPage(page.title, file, config)
-                return file
-            self.uncached[page.src_uri] = key
-        return File.generated(config, page.src_uri, content=source)
+        file = self._cached_page_file(page, config)
+        if file is None:
+            file = File.generated(config, page.src_uri, content=page.source())
+        self.outputs[page.src_uri] = file.abs_dest_path
+        return file
+
+    def _cached_page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File | None:
+        if "pb_report" not in page.context:
+            return None
+        uri = page.src_uri
+        key = self.page_cache.key(page.source(), *self._report_inputs(page))
+        if not self.page_cache.has(key):
+            self.uncached[uri] = key
+            return None
+        self.cached[uri] = key
+        # A preview folder that holds this very page already: a dirty build skips it.
+        kind = File
+        if self.record.pages.get(uri) == key:
+            kind = UnchangedFile
+            self.unchanged.add(uri)
+        file = kind.generated(config, uri, content="")
+        FinishedPage(page.title, file, config)
+        return file
+
+    def _render_hand_written_pages(self, files: Files) -> None:
+        # A hand-written page shows site-wide data (the name, the nav, the theme), so a dirty
+        # build must render it every time, as a clean one does: a file held in memory always
+        # counts as modified.
+        for file in files.documentation_pages():
+            if file.src_uri not in self.pages:
+                file.content_string = file.content_string
 
     def _report_inputs(self, page: GeneratedPage) -> list:
         # Everything a report page reads besides its own report: keep this in step with
@@ -237,9 +271,11 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _keep_search_entries(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> None:
         entries = self._search_index(config)
         uri = page.file.src_uri
+        self.unchanged.discard(uri)  # a clean build renders it after all
         if uri in self.cached:
             cached = self.page_cache.load(self.cached[uri])
             context["pb_cached_html"] = cached.html
+            self._search_entries[uri] = cached.search
             if entries is not None:
                 entries.extend(cached.search)
         elif uri in self.uncached:
@@ -247,10 +283,14 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     @event_priority(-100)  # last: the page is finished
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        key = self.uncached.get(page.file.src_uri)
-        if key:
-            search = self._search_entries.pop(page.file.src_uri, [])
-            self.page_cache.store(key, CachedPage(output, search))
+        uri = page.file.src_uri
+        search = self._search_entries.pop(uri, None)
+        if search is None:
+            return output
+        if uri in self.uncached:
+            self.page_cache.store(self.uncached[uri], CachedPage(output, search))
+        self.record.pages[uri] = self.uncached.get(uri) or self.cached[uri]
+        self.record.searches[uri] = search
         return output
 
     def _optional_pages(self, catalog: Catalog) -> list[GeneratedPage]:
@@ -276,6 +316,11 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         cached = DictLoader({CACHED_TEMPLATE: CACHED_TEMPLATE_SOURCE})
         env.loader = ChoiceLoader([env.loader, cached])
+        # Compiling Material's templates costs more than a preview rebuild's own work; Jinja
+        # keys the compiled code by each template's source, so a changed one is compiled anew.
+        templates = self._cache_dir() / "templates"
+        templates.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         env.globals.update(
             pb_org=self.project.config.organization,
             pb_config=self.project.config,
@@ -325,11 +370,18 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     # -- finishing -----------------------------------------------------------------------
 
+    @event_priority(50)  # before the search plugin writes its index
+    def _index_skipped_pages(self, *, config: MkDocsConfig) -> None:
+        entries = self._search_index(config)
+        if entries is not None:
+            for uri in sorted(self.unchanged):
+                entries.extend(self.record.searches[uri])
+
     @event_priority(-100)  # last: the search plugin writes its index into the staging folder first
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        self.media.publish(site_dir)
-        self.posters.publish(site_dir)
+        self.record.remove_stale_outputs(self.outputs)
+        self.record.sync_links(site_dir, {**self.media.site_files(), **self.posters.files})
         try:
             self.previews.wait()
         except BackgroundError as exc:
@@ -346,16 +398,19 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self.atomic.commit()
             self.atomic = None
 
+    on_post_build = CombinedEvent(_index_skipped_pages, _finish)
+
     def _write_wechat_previews(self, site_dir: Path) -> None:
         # Each public report gets its 公众号 article and a preview page with a copy button.
         keys = {report.path: self._preview_key(report) for report in self.catalog.reports}
-        publish_previews(
+        self.record.previews = publish_previews(
             self.project,
             self.catalog.reports,
             site_dir / WECHAT_DIR,
             self._cache_dir(),
             keys,
             self.posters.by_report,
+            present=self.record.previews,
         )
 
     def _preview_key(self, report: Report) -> str | None:

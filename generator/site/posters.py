@@ -10,7 +10,6 @@ from mkdocs.exceptions import PluginError
 
 from ..model import Project, Report
 from ..posters import PosterError, render_posters
-from .media import link_or_copy
 
 LABELS = {
     "wechat_cover": "公众号封面 900×383",
@@ -48,9 +47,3 @@ class PosterShelf:
 
     def url(self, report: Report, output: str) -> str | None:
         return self.urls.get(report.path, {}).get(output)
-
-    def publish(self, site_dir: Path) -> None:
-        for url, file in self.files.items():
-            target = site_dir / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(file, target)

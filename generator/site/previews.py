@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model import Project, Report
 from ..wechat import article_slug, export_reports
-from .media import link_or_copy
+from .record import link_or_copy
 
 
 def embeds_images(report: Report) -> bool:
@@ -29,12 +29,26 @@ def publish_previews(
     cache_dir: Path,
     keys: dict[str, str | None],
     posters: dict[str, dict[str, Path]],
-) -> None:
-    """Write ``out_dir/<slug>/`` for each report, from the cache where its key is there."""
+    present: dict[str, str | None],
+) -> dict[str, str | None]:
+    """Write ``out_dir/<slug>/`` for each report, from the cache where its key is there.
+
+    ``present`` maps the folders ``out_dir`` already holds to their keys: one with the same
+    key is left alone, the others are replaced or removed. Returns the same map for now.
+    """
+    wanted = {article_slug(r): keys[r.path] for r in reports}
+    # A folder stays only where this build would write the same again; one without a key
+    # (exported fresh every time) never does.
+    for slug, key in present.items():
+        if key is None or wanted.get(slug) != key:
+            shutil.rmtree(out_dir / slug, ignore_errors=True)
+    todo = [
+        r for r in reports if keys[r.path] is None or present.get(article_slug(r)) != keys[r.path]
+    ]
     shelf = cache_dir / "previews"
     shelf.mkdir(parents=True, exist_ok=True)
-    fresh = [r for r in reports if keys[r.path] is None]
-    missing = [r for r in reports if keys[r.path] and not (shelf / keys[r.path]).is_dir()]
+    fresh = [r for r in todo if keys[r.path] is None]
+    missing = [r for r in todo if keys[r.path] and not (shelf / keys[r.path]).is_dir()]
     _export(project, fresh, out_dir, cache_dir, posters)
     staging = Path(tempfile.mkdtemp(prefix=".new-", dir=shelf))
     try:
@@ -44,10 +58,11 @@ def publish_previews(
             os.replace(folder, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    for report in reports:
+    for report in todo:
         if keys[report.path]:
             _link_tree(shelf / keys[report.path], out_dir / article_slug(report))
     _prune(shelf, {key for key in keys.values() if key})
+    return wanted
 
 
 def _export(

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
-from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer
 
 from ..model import ContentError, Problem, Project
 from ..paths import ProjectPaths
@@ -26,6 +31,7 @@ def build_site(paths: ProjectPaths, project: Project, *, clean: bool = False) ->
     plugin = config.plugins[PLUGIN]
     plugin.handoff = project
     plugin.bypass_cache = clean
+    plugin.incremental = False  # MkDocs keeps one plugin per process, a preview's included
     plugin.config.lenient = True  # the caller has already decided what to do with rejects
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -37,7 +43,36 @@ def build_site(paths: ProjectPaths, project: Project, *, clean: bool = False) ->
     return final
 
 
+class Preview:
+    """The preview's builds: one site folder for the whole session, rebuilt on every change.
+
+    The plugins see a plain `serve` (their state stays exact); only MkDocs builds dirty, so it
+    keeps the folder between builds and skips every page that says it is unchanged.
+    """
+
+    def __init__(self, paths: ProjectPaths, site_dir: str, dev_addr: str):
+        self.paths = paths
+        self.site_dir = site_dir
+        self.dev_addr = dev_addr
+        self.url = f"http://{dev_addr}/"
+        self.config = self.load()
+        self.config.plugins.on_startup(command="serve", dirty=False)
+        plugin = self.config.plugins[PLUGIN]
+        plugin.incremental, plugin.bypass_cache = True, False
+
+    def load(self) -> MkDocsConfig:
+        return load_config(
+            config_file=str(self.paths.mkdocs_yml), site_dir=self.site_dir, dev_addr=self.dev_addr
+        )
+
+    def build(self, config: MkDocsConfig | None = None) -> None:
+        config = config or self.load()
+        config.site_url = self.url
+        build(config, serve_url=self.url, dirty=True)
+
+
 def serve_site(paths: ProjectPaths, dev_addr: str) -> None:
+    """A live preview that rebuilds on every change, writing only the pages that changed."""
     # MkDocs reports in English and only at INFO level; say the one thing users need first.
     print(
         f"正在生成预览网站，完成后请在浏览器打开 http://{dev_addr}/ 。"
@@ -45,4 +80,33 @@ def serve_site(paths: ProjectPaths, dev_addr: str) -> None:
         file=sys.stderr,
         flush=True,
     )
-    serve(config_file=str(paths.mkdocs_yml), dev_addr=dev_addr, livereload=True)
+    site_dir = tempfile.mkdtemp(prefix="pbsite-preview-")
+    preview = Preview(paths, site_dir, dev_addr)
+    config = preview.config
+    host, port = config.dev_addr
+    mount = urlsplit(config.site_url or "/").path
+    server = LiveReloadServer(
+        builder=preview.build, host=host, port=port, root=site_dir, mount_path=mount
+    )
+    preview.url = server.url
+    logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
+    try:
+        preview.build(config)
+        for path in (config.docs_dir, config.config_file_path, *config.watch):
+            server.watch(path)
+        server = config.plugins.on_serve(server, config=config, builder=preview.build)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            print("预览已结束。", file=sys.stderr)
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    # MkDocs warns that dirty builds may leave stale navigation; the plugin's record of the
+    # folder is what keeps ours exact, so the warning would only alarm users.
+    return "'dirty' build" not in record.getMessage()

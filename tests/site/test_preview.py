@@ -1,0 +1,160 @@
+"""`pbsite serve` rebuilds write only what changed, and still equal a fresh preview (issue 7).
+
+One small project is previewed the way `serve` does it: one plugin and one site folder for
+the whole session, MkDocs building dirty. After each edit the folder must hold exactly what
+a fresh preview of the same content holds (built in its own process), and the report pages
+the edit does not touch must not have been written again.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.model import load_project
+from generator.paths import ProjectPaths
+from generator.site.catalog import Catalog
+from generator.site.runner import Preview
+from generator.wechat import article_slug
+from tests.conftest import BASE_CONFIG, ROOT, report_text, write
+
+ADDRESS = "127.0.0.1:8765"
+SEARCH_INDEX = Path("search") / "search_index.json"
+TITLES = ["心内科支部学习党章", "心内科支部义诊服务", "心内科支部主题党日", "心内科支部党课学习"]
+FRESH = """
+import sys
+from pathlib import Path
+from generator.paths import ProjectPaths
+from generator.site.runner import Preview
+Preview(ProjectPaths(Path(sys.argv[1])), sys.argv[2], sys.argv[3]).build()
+"""
+
+
+def report(day: int, title: str) -> str:
+    return report_text(
+        f"""
+        title: {title}
+        slug: report-{day}
+        date: 2026-03-0{day}
+        branch: cardiology
+        type: study
+        photos: [p{day}/01.jpg]
+        """
+    )
+
+
+def fresh_preview(root: Path, folder: Path) -> Path:
+    """What a new `serve` session would show, built in a process of its own."""
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH, str(root), str(folder), ADDRESS],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return folder
+
+
+def differences(fresh: Path, preview: Path) -> str:
+    """``diff -r`` of the two folders; the search index is compared as a set of entries."""
+    done = subprocess.run(
+        ["diff", "-r", "-x", SEARCH_INDEX.name, str(fresh), str(preview)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert search_entries(fresh) == search_entries(preview)
+    return done.stdout
+
+
+def search_entries(site: Path) -> list[str]:
+    docs = json.loads((site / SEARCH_INDEX).read_text("utf-8"))["docs"]
+    return sorted(json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in docs)
+
+
+def written(site: Path) -> dict[str, int]:
+    """Every report page, with the time it was last written."""
+    return {
+        page.relative_to(site).as_posix(): page.stat().st_mtime_ns
+        for page in (site / "reports").rglob("index.html")
+    }
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    folder = tmp_path_factory.mktemp("preview")
+    root = folder / "project"
+    write(root / "site_config.yaml", BASE_CONFIG)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    write(root / "content" / "pages" / "about.md", "# 关于\n\n本站由党委办公室维护。\n")
+    reports = root / "content" / "reports" / "cardiology" / "2026"
+    for day, title in enumerate(TITLES, start=1):
+        write(reports / f"0{day}.md", report(day, title))
+        (reports / f"p{day}").mkdir()
+        Image.new("RGB", (1200, 800), (40 * day, 60, 90)).save(reports / f"p{day}" / "01.jpg")
+    preview = Preview(ProjectPaths(root), str(folder / "served"), ADDRESS)
+    site = Path(preview.site_dir)
+    steps: dict[str, dict] = {}
+
+    def step(name: str) -> None:
+        before = written(site) if site.is_dir() else {}
+        preview.build()
+        steps[name] = {
+            "before": before,
+            "after": written(site),
+            "diff": differences(fresh_preview(root, folder / f"fresh-{name}"), site),
+        }
+
+    step("first")
+    step("unchanged")
+    catalog = Catalog(load_project(root))
+    second = next(r for r in catalog.reports if r.title == TITLES[1])
+    (reports / "02.md").write_text(report(2, "改过的标题：心电图义诊"), "utf-8")
+    step("title")
+    (reports / "04.md").unlink()
+    step("removed")
+    config = root / "site_config.yaml"
+    config.write_text(config.read_text("utf-8").replace("测试医院党委", "改名医院党委"), "utf-8")
+    step("config")
+    return {"steps": steps, "site": site, "second": second}
+
+
+@pytest.mark.parametrize("name", ["first", "unchanged", "title", "removed", "config"])
+def test_each_rebuild_equals_a_fresh_preview(session, name):
+    assert session["steps"][name]["diff"] == ""
+
+
+def test_a_rebuild_without_changes_writes_no_report_page(session):
+    step = session["steps"]["unchanged"]
+    assert len(step["after"]) == len(TITLES)
+    assert step["after"] == step["before"]
+
+
+def test_an_edit_rewrites_its_page_and_its_neighbours_only(session):
+    step = session["steps"]["title"]
+    rewritten = {page for page, time in step["after"].items() if step["before"].get(page) != time}
+    # Reports 1 and 3 show the edited title in their previous/next links; report 4 does not.
+    assert rewritten == {
+        f"reports/cardiology/2026-03-0{day}-report-{day}/index.html" for day in (1, 2, 3)
+    }
+    page = session["site"] / "reports/cardiology/2026-03-02-report-2/index.html"
+    assert "改过的标题：心电图义诊" in page.read_text("utf-8")
+    article = session["site"] / "wechat" / article_slug(session["second"]) / "article.html"
+    assert "改过的标题：心电图义诊" in article.read_text("utf-8")
+
+
+def test_a_removed_report_leaves_nothing_behind(session):
+    site = session["site"]
+    assert not (site / "reports/cardiology/2026-03-04-report-4/index.html").exists()
+    assert "report-4" not in (site / SEARCH_INDEX).read_text("utf-8")
+
+
+def test_a_config_change_reaches_hand_written_pages(session):
+    about = (session["site"] / "about" / "index.html").read_text("utf-8")
+    assert "改名医院党委" in about and "测试医院党委" not in about
