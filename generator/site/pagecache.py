@@ -119,6 +119,10 @@ class PageCache:
             self.used.add(key)
         return found
 
+    def expect(self, key: str) -> None:
+        """A page another process will store under ``key``: keep it when pruning."""
+        self.used.add(key)
+
     def load(self, key: str) -> CachedPage:
         data = json.loads(self._file(key).read_text("utf-8"))
         return CachedPage(data["html"], data["search"])

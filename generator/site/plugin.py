@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+import os
 import shutil
 import tempfile
 from functools import partial
@@ -23,13 +24,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..model import ContentError, Project, Report, ReportMemo, load_project
 from ..paths import ProjectPaths
-from ..tally import WRITERS, current_tally, office_page_html, write_tally_files
+from ..tally import WRITERS, current_tally, office_page_html, public_copy, write_tally_files
 from ..wechat import article_slug, read_settings
+from .ahead import AHEAD_FROM, render_pages, shares
 from .atomic import AtomicSiteDir
 from .background import BackgroundError, BackgroundJob
 from .brand import brand_css
@@ -60,6 +63,7 @@ DEFAULT_NAV = [
     {"投稿指南": "guide/index.md"},
 ]
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
+TAUGHT_WEIGHT = 100000  # jieba frequency of brand and type names: always cut whole
 LOGO = "assets/images/pb-logo.png"
 WECHAT_DIR = "wechat"
 log = logging.getLogger("mkdocs.plugins.pbsite")
@@ -102,6 +106,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.paths = ProjectPaths(Path(config.config_file_path).resolve().parent)
+        if self._scratch:  # a clean build's throw-away cache lasts one build
+            self._scratch.cleanup()
+            self._scratch = None
         self.project = self._load_project()
         if not (self.incremental and self.record.folder == config.site_dir):
             self.record = SiteRecord(config.site_dir)  # the build starts from an empty folder
@@ -145,12 +152,12 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _teach_search_words(self) -> None:
         # Brand and type names must stay whole words, or searching 心守护 finds nothing.
         config = self.project.config
-        for branch in config.branches:
-            for word in (branch.brand, branch.name):
-                if word:
-                    jieba.add_word(word, freq=100000)
-        for activity in config.activity_types:
-            jieba.add_word(activity.name, freq=100000)
+        words = [w for b in config.branches for w in (b.brand, b.name) if w]
+        for word in [*words, *(activity.name for activity in config.activity_types)]:
+            # Teaching a word again adds its weight to the total again, which would shift how
+            # every later text is cut: a preview's rebuilds would drift from a fresh build.
+            if jieba.get_FREQ(word) != TAUGHT_WEIGHT:
+                jieba.add_word(word, freq=TAUGHT_WEIGHT)
 
     # -- pages and media -----------------------------------------------------------------
 
@@ -169,6 +176,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             )  # poster layouts live in the theme folder but are not published
         self._open_page_cache(config)
         for page in self.pages.values():
+            self._look_up(page)
+        self._plan_ahead()
+        for page in self.pages.values():
             files.append(self._page_file(page, config))
         if self.incremental:
             self._render_hand_written_pages(files)
@@ -184,7 +194,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     # -- page cache ----------------------------------------------------------------------
 
     def _open_page_cache(self, config: MkDocsConfig) -> None:
-        folder = None if self.bypass_cache else self.paths.cache / "pages"
+        # A clean build keeps its pages in a throw-away cache: pages rendered ahead travel
+        # through it.
+        folder = self._cache_dir() / "pages"
         # The preview's banner on every page counts the rejected reports.
         rejected = len(self.project.rejected) if self.serving else 0
         settings = [self.command, str(config.site_url), str(self.config.lenient), str(rejected)]
@@ -196,37 +208,68 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.cached: dict[str, str] = {}  # src_uri -> key of a page served from the cache
         self.uncached: dict[str, str] = {}  # src_uri -> key to store the finished page under
         self.unchanged: set[str] = set()  # cached pages the site folder already holds
+        self.ahead: list[list[str]] = []  # shares of uncached pages rendered on other cores
+        self.ahead_jobs: list[BackgroundJob] = []
         self.outputs: dict[str, str] = {}  # src_uri -> output file of every generated page
         self._search_entries: dict[str, list[dict]] = {}
         self.notes: dict[str, list[str]] = {}
         for warning in self.project.warnings if self.serving else []:
             self.notes.setdefault(warning.path, []).append(str(warning))
 
+    def _look_up(self, page: GeneratedPage) -> None:
+        """File a report page as cached or uncached, under the key of everything it shows."""
+        if "pb_report" in page.context:
+            key = self.page_cache.key(page.source(), *self._report_inputs(page))
+            found = self.page_cache.has(key)
+            (self.cached if found else self.uncached)[page.src_uri] = key
+
+    def _plan_ahead(self) -> None:
+        # The parent keeps the first share: it reaches those pages first.
+        if self.serving or len(self.uncached) < AHEAD_FROM:
+            return
+        self.ahead = shares(list(self.uncached), os.cpu_count() or 1)[1:]
+        for uri in (uri for share in self.ahead for uri in share):
+            self.cached[uri] = self.uncached.pop(uri)
+            self.page_cache.expect(self.cached[uri])
+
     def _page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
         """The page's file; a report page found in the cache gets a page with no Markdown."""
-        file = self._cached_page_file(page, config)
-        if file is None:
-            file = File.generated(config, page.src_uri, content=page.source())
-        self.outputs[page.src_uri] = file.abs_dest_path
+        uri = page.src_uri
+        if uri in self.cached:
+            # A preview folder that holds this very page already: a dirty build skips it.
+            unchanged = self.record.pages.get(uri) == self.cached[uri]
+            if unchanged:
+                self.unchanged.add(uri)
+            file = (UnchangedFile if unchanged else File).generated(config, uri, content="")
+            FinishedPage(page.title, file, config)
+        else:
+            file = File.generated(config, uri, content=page.source())
+        self.outputs[uri] = file.abs_dest_path
         return file
 
-    def _cached_page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File | None:
-        if "pb_report" not in page.context:
-            return None
-        uri = page.src_uri
-        key = self.page_cache.key(page.source(), *self._report_inputs(page))
-        if not self.page_cache.has(key):
-            self.uncached[uri] = key
-            return None
-        self.cached[uri] = key
-        # A preview folder that holds this very page already: a dirty build skips it.
-        kind = File
-        if self.record.pages.get(uri) == key:
-            kind = UnchangedFile
-            self.unchanged.add(uri)
-        file = kind.generated(config, uri, content="")
-        FinishedPage(page.title, file, config)
-        return file
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Everything a report page reads exists now: the model, the nav and the templates.
+        for share in self.ahead:
+            job = partial(self._render_ahead, share, config, files, nav)
+            self.ahead_jobs.append(BackgroundJob(job))
+        return nav
+
+    def _render_ahead(self, share: list[str], config: MkDocsConfig, files: Files, nav) -> None:
+        """In a forked child: render a share of the pages, leaving them in the page cache."""
+        for uri in share:
+            self.uncached[uri] = self.cached.pop(uri)
+            file = files.get_file_from_path(uri)
+            file.content_string = self.pages[uri].source()
+            Page(None, file, config)
+        render_pages(share, config, files, nav)
+
+    def _wait_ahead(self) -> None:
+        try:
+            for job in self.ahead_jobs:
+                job.wait()
+        except BackgroundError as exc:
+            raise PluginError(f"报道页面生成失败：\n{exc}") from None
+        self.ahead_jobs = []
 
     def _render_hand_written_pages(self, files: Files) -> None:
         # A hand-written page shows site-wide data (the name, the nav, the theme), so a dirty
@@ -273,6 +316,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         uri = page.file.src_uri
         self.unchanged.discard(uri)  # a clean build renders it after all
         if uri in self.cached:
+            self._wait_ahead()
             cached = self.page_cache.load(self.cached[uri])
             context["pb_cached_html"] = cached.html
             self._search_entries[uri] = cached.search
@@ -296,7 +340,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _optional_pages(self, catalog: Catalog) -> list[GeneratedPage]:
         pages = list(poster_gallery(catalog, self.posters.urls))
         if self.project.config.tally.publish:
-            self.tally = current_tally(self.project)
+            # What the office page and its downloads show: no internal report, no error texts.
+            self.tally = public_copy(current_tally(self.project), self.project)
             names = [f"tally-{self.tally.year}.{suffix}" for suffix in WRITERS]
             pages.append(office_page(catalog, office_page_html(self.tally), names))
         if self.serving:
@@ -422,8 +467,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return self.page_cache.key("wechat", repr(report), media, covers)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.previews:
-            self.previews.cancel()
+        for job in [self.previews, *self.ahead_jobs]:
+            if job:
+                job.cancel()
         if self.atomic:
             self.atomic.abort()
             self.atomic = None

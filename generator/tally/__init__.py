@@ -8,6 +8,7 @@ from .engine import compute_tally
 from .html_export import office_page_html
 from .json_export import dumps_json, tally_dict, write_json
 from .periods import default_as_of, tally_year, tally_year_of
+from .redact import public_copy
 from .result import TallyResult
 from .step import WRITERS, current_tally, write_tally_exports, write_tally_files
 from .xlsx_export import write_xlsx
@@ -21,6 +22,7 @@ __all__ = [
     "default_as_of",
     "dumps_json",
     "office_page_html",
+    "public_copy",
     "tally_dict",
     "tally_year",
     "tally_year_of",

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from bench.site import IMAGE_CACHES, prepare
 from generator.model import load_project
@@ -151,3 +152,31 @@ def test_a_build_with_the_page_cache_equals_one_without(edited):
 def test_the_replaced_site_is_deleted_by_the_next_build(edited):
     # Each build keeps only the site it replaced (deleted while the next one renders).
     assert len(list(edited["root"].parent.glob("project/.site.old-*"))) == 1
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return prepare(tmp_path / "project", 24, 0)
+
+
+def build_in_process(root: Path, site: Path):
+    """A clean `pbsite build` in this process; returns the site plugin it ran."""
+    from generator.paths import ProjectPaths
+    from generator.site.runner import PLUGIN, build_site
+
+    paths = ProjectPaths(root)
+    build_site(paths, load_project(root), clean=True)
+    shutil.move(root / "site", site)
+    return load_config(str(paths.mkdocs_yml)).plugins[PLUGIN]  # one instance per process
+
+
+def test_pages_rendered_ahead_equal_pages_rendered_in_order(corpus, monkeypatch):
+    from generator.site import plugin
+
+    monkeypatch.setattr(plugin, "AHEAD_FROM", 10**9)
+    assert build_in_process(corpus, corpus.parent / "in-order").ahead == []
+    monkeypatch.setattr(plugin, "AHEAD_FROM", 1)
+    monkeypatch.setattr(plugin.os, "cpu_count", lambda: 3)  # two children beside the parent
+    shares = build_in_process(corpus, corpus.parent / "ahead").ahead
+    assert len(shares) == 2 and all(len(share) > 5 for share in shares)
+    assert diff(corpus.parent / "in-order", corpus.parent / "ahead") == ""

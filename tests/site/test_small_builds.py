@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from PIL import Image
@@ -92,6 +93,30 @@ def test_tally_exports_stay_private_unless_published(small):
     assert "三会一课落实情况" in office and "张三" in office
     assert (small / "site" / "office" / "tally-2026.xlsx").is_file()
     assert "赵保密" not in office
+
+
+def test_published_tally_names_no_internal_report_and_quotes_no_rejected_one(small):
+    reports = small / "content" / "reports" / "cardiology" / "2026"
+    internal = MEETING.replace("主题党日", "内部专用绝密会议").replace("2026-03-05", "2026-03-06")
+    write(reports / "neibu.md", report_text(internal + "visibility: internal\n"))
+    absent = "attendance: {expected: 3, present: 2, absent: [{name: 钱隐私, reason: ''}]}"
+    rejected = MEETING.replace("2026-03-05", "2026-03-07").replace(MEETING.splitlines()[4], absent)
+    write(reports / "bad.md", report_text(rejected))
+    config = small / "site_config.yaml"
+    config.write_text(config.read_text("utf-8") + "tally:\n  publish: true\n", "utf-8")
+    assert build(small, "--lenient").exit_code == 0
+    private = small / "build" / "exports" / "tally" / "tally-2026.json"
+    assert "neibu.md" in private.read_text("utf-8") and "钱隐私" in private.read_text("utf-8")
+    office = small / "site" / "office"
+    texts = [p.read_text("utf-8-sig") for p in office.glob("*.*") if p.suffix != ".xlsx"]
+    workbook = openpyxl.load_workbook(office / "tally-2026.xlsx", read_only=True)
+    texts += [
+        str(v) for sheet in workbook for row in sheet.iter_rows(values_only=True) for v in row
+    ]
+    published = "\n".join(texts)
+    assert "内部报道，不公开" in published and "未通过校验" in published
+    for secret in ("内部专用绝密会议", "neibu", "钱隐私"):
+        assert secret not in published
 
 
 def test_clean_build_matches_cached_build(small):
