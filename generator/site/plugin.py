@@ -87,7 +87,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.atomic: AtomicSiteDir | None = None
         self.env: Environment | None = None
         self.bypass_cache = False
-        self.previews: BackgroundJob | None = None
+        self.published: BackgroundJob | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
         self.page_cache: PageCache | None = None
         self._search_start = 0
@@ -184,8 +184,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self._render_hand_written_pages(files)
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
         self._add_images(files, config)
-        self.previews = BackgroundJob(
-            partial(self._write_wechat_previews, Path(config.site_dir)), fork=not self.serving
+        self.published = BackgroundJob(
+            partial(self._publish_from_model, Path(config.site_dir)), fork=not self.serving
         )
         # Report fragments are rendered before MkDocs builds its own template environment.
         self.env = self.on_env(config.theme.get_env(), config=config, files=files)
@@ -426,11 +426,10 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _finish(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         self.record.remove_stale_outputs(self.outputs)
-        self.record.sync_links(site_dir, {**self.media.site_files(), **self.posters.files})
         try:
-            self.previews.wait()
+            self.published.wait()
         except BackgroundError as exc:
-            raise PluginError(f"公众号预览生成失败：\n{exc}") from None
+            raise PluginError(f"照片和公众号预览发布失败：\n{exc}") from None
         for problem in self.media.problems + self.posters.problems:
             log.warning(problem)
         for name, data in feeds(self.project, self.catalog.reports).items():
@@ -445,7 +444,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     on_post_build = CombinedEvent(_index_skipped_pages, _finish)
 
-    def _write_wechat_previews(self, site_dir: Path) -> None:
+    def _publish_from_model(self, site_dir: Path) -> None:
+        """Images and 公众号 previews: they need only the model, not one page MkDocs makes."""
+        self.record.sync_links(site_dir, {**self.media.site_files(), **self.posters.files})
         # Each public report gets its 公众号 article and a preview page with a copy button.
         keys = {report.path: self._preview_key(report) for report in self.catalog.reports}
         self.record.previews = publish_previews(
@@ -467,7 +468,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return self.page_cache.key("wechat", repr(report), media, covers)
 
     def on_build_error(self, *, error: Exception) -> None:
-        for job in [self.previews, *self.ahead_jobs]:
+        for job in [self.published, *self.ahead_jobs]:
             if job:
                 job.cancel()
         if self.atomic:
