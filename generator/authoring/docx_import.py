@@ -14,6 +14,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +26,11 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from PIL import Image, UnidentifiedImageError
 
-from ..model import Absentee, ActivityType, Attendance, Branch
+from ..model import Absentee, ActivityType, Attendance, Branch, load_config
 from ..model.dates import DateFormatError, parse_date
 from ..model.photos import PHOTO_SUFFIXES
-from ..model.report import KEY_SYNONYMS, REPORT_KEYS, TITLE_MAX, split_people
-from .scaffold import BODY_PLACEHOLDER, ReportDraft, photo_folder, report_path, write_report
+from ..model.report import BODY_PLACEHOLDER, KEY_SYNONYMS, REPORT_KEYS, TITLE_MAX, split_people
+from .scaffold import ReportDraft, photo_folder, report_path, write_report
 
 # Labels as they appear in Word reports, by the draft field they fill.
 LABELS: dict[str, tuple[str, ...]] = {
@@ -95,8 +96,13 @@ def import_docx(
     activity: ActivityType,
     day: dt.date | None = None,
     title: str | None = None,
+    branches: Sequence[Branch] | None = None,
 ) -> ImportResult:
-    """Write the report and its photos; ``day`` and ``title`` override the document's own."""
+    """Write the report and its photos; ``day`` and ``title`` override the document's own.
+
+    ``branches`` (the configured ones, for the examples in the comments) are read from the
+    project's config when not given.
+    """
     found = _read(source)
     when = (day, None) if day else _parse_when(found.values.get("date", ""))
     title = title or found.title
@@ -121,7 +127,7 @@ def import_docx(
         photos=tuple(p.relative_to(target.parent).as_posix() for p in photos),
         body="\n\n".join(found.blocks) or BODY_PLACEHOLDER,
     )
-    write_report(target, draft)
+    write_report(target, draft, load_config(root).branches if branches is None else branches)
     unmapped = found.unmapped + ([note] if note else [])
     return ImportResult(target, photos, _filled(draft, found), unmapped)
 

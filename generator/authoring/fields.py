@@ -6,7 +6,9 @@ two never disagree.
 
 from __future__ import annotations
 
-from ..model import ActivityType
+from collections.abc import Sequence
+
+from ..model import ActivityType, Branch
 from ..model.report import REPORT_KEYS
 
 ALWAYS_REQUIRED = ("title", "date", "branch", "type")
@@ -14,7 +16,7 @@ ALWAYS_REQUIRED = ("title", "date", "branch", "type")
 FIELD_HELP: dict[str, str] = {
     "title": "活动标题，最多 64 个字",
     "date": "活动当天的日期，如 2026-03-05，也可写 2026-03-05 14:30 或 2026年3月5日",
-    "branch": "支部全称或 id；联建活动写成 [心血管内科党支部, 护理党支部]",
+    "branch": "支部全称或 id",  # field_help adds a joint-activity example from the config
     "type": "活动类型的名称或 id",
     "host": "主持人姓名",
     "recorder": "记录人姓名",
@@ -38,6 +40,24 @@ ATTENDANCE_HELP: dict[str, str] = {
     "present": "实到人数，不能多于应到",
     "absent": "缺席人员，每人一项“姓名（原因）”，人数要等于应到减实到",
 }
+
+
+# Stand-ins when the config lists fewer than two branches: the example still shows the form.
+_STAND_INS = ("支部甲全称", "支部乙全称")
+
+
+def joint_example(branches: Sequence[Branch]) -> str:
+    """`[支部甲, 支部乙]` written with the first two configured branches, so it can be copied."""
+    names = [b.name for b in branches[:2]]
+    names += _STAND_INS[len(names) :]
+    return f"[{', '.join(names)}]"
+
+
+def field_help(branches: Sequence[Branch]) -> dict[str, str]:
+    """FIELD_HELP with the examples that depend on the config filled in."""
+    return FIELD_HELP | {
+        "branch": f"{FIELD_HELP['branch']}；联建活动写成 {joint_example(branches)}"
+    }
 
 
 def required_keys(activity: ActivityType) -> tuple[str, ...]:

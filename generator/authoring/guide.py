@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..model import Absentee, ActivityType, Attendance, SiteConfig
 from ..model.dates import ACCEPTED_DATE_FORMS
-from .fields import ALWAYS_REQUIRED, FIELD_HELP, alias, required_keys
+from .fields import ALWAYS_REQUIRED, alias, field_help, joint_example, required_keys
 from .scaffold import ReportDraft, render_report, report_stem
 
 _PERIODS = {
@@ -25,7 +25,7 @@ def guide_markdown(config: SiteConfig) -> str:
         "本页写给各党支部书记：怎样写一篇活动报道，怎样检查，怎样交稿。"
         "下面的支部和活动类型列表随配置自动更新。",
         _steps(config),
-        _fields_table(),
+        _fields_table(config),
         _branches_table(config),
         _types_table(config),
         _example(config),
@@ -52,11 +52,11 @@ def _steps(config: SiteConfig) -> str:
     )
 
 
-def _fields_table() -> str:
+def _fields_table(config: SiteConfig) -> str:
     rows = [
         f"| {alias(key)} | `{key}` | {'必填' if key in ALWAYS_REQUIRED else _rule(key)} "
-        f"| {_cell(FIELD_HELP[key])} |"
-        for key in FIELD_HELP
+        f"| {_cell(text)} |"
+        for key, text in field_help(config.branches).items()
     ]
     return "\n".join(
         [
@@ -82,7 +82,8 @@ def _branches_table(config: SiteConfig) -> str:
         [
             "## 三、支部",
             "",
-            "“支部”写全称或 id 都可以。联建活动把各支部都写上，如 `[支部甲, 支部乙]`。",
+            "“支部”写全称或 id 都可以。联建活动把各支部都写上，"
+            f"如 `{joint_example(config.branches)}`。",
             "",
             "| 支部 | id | 品牌 |",
             "| --- | --- | --- |",
@@ -123,7 +124,7 @@ def _example(config: SiteConfig) -> str:
             "`#` 后面是说明，可以保留，也可以删掉。",
             "",
             "```markdown",
-            render_report(draft, folder).rstrip("\n"),
+            render_report(draft, folder, config.branches).rstrip("\n"),
             "```",
         ]
     )

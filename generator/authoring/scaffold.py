@@ -8,6 +8,7 @@ type that requires it gets numbers that add up and are flagged for the secretary
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,13 +16,10 @@ import yaml
 
 from ..model import ActivityType, Attendance, Branch
 from ..model.project import REPORTS_DIR
-from ..model.report import ATTENDANCE_KEYS
+from ..model.report import ATTENDANCE_KEYS, BODY_PLACEHOLDER
 from ..model.urls import pinyin_slug
-from .fields import ATTENDANCE_HELP, FIELD_HELP, alias, required_keys
+from .fields import ATTENDANCE_HELP, alias, field_help, required_keys
 
-BODY_PLACEHOLDER = (
-    "（请在这里写正文：活动经过、主要内容和成效。第一段会作为摘要显示在首页卡片上。）"
-)
 _HEADER = (
     "# 报道信息。冒号用英文半角“:”，冒号后空一格；缩进只用空格，不要用 Tab 键。\n"
     "# 标“必填”的项一定要写；其余是选填，不用的留空即可。"
@@ -72,14 +70,20 @@ def photo_folder(report_file: Path) -> Path:
     return report_file.with_suffix("")
 
 
-def write_report(target: Path, draft: ReportDraft) -> None:
+def write_report(target: Path, draft: ReportDraft, branches: Sequence[Branch] = ()) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_report(draft, photo_folder(target).name), encoding="utf-8")
+    text = render_report(draft, photo_folder(target).name, branches)
+    target.write_text(text, encoding="utf-8")
 
 
-def render_report(draft: ReportDraft, photo_dir: str) -> str:
-    """The whole report file; ``photo_dir`` is the photo folder relative to the report."""
+def render_report(draft: ReportDraft, photo_dir: str, branches: Sequence[Branch] = ()) -> str:
+    """The whole report file; ``photo_dir`` is the photo folder relative to the report.
+
+    ``branches`` are the configured branches, which the comments use as examples; without
+    them the examples start from the report's own branch.
+    """
     required = required_keys(draft.activity)
+    help_texts = field_help(branches or (draft.branch,))
     texts = {
         "title": draft.title,
         "branch": draft.branch.name,
@@ -95,8 +99,8 @@ def render_report(draft: ReportDraft, photo_dir: str) -> str:
     # Written bare: the model reads dates itself, so `2026-03-05` needs no quotes.
     values["date"] = draft.day.isoformat() + (f" {draft.time:%H:%M}" if draft.time else "")
     lines = ["---", _HEADER]
-    for key in FIELD_HELP:
-        note = ("必填。" if key in required else "选填。") + FIELD_HELP[key]
+    for key, text in help_texts.items():
+        note = ("必填。" if key in required else "选填。") + text
         if key == "type":
             note += f"（{draft.activity.name}：{_type_rule(draft.activity)}）"
         if key == "attendance":

@@ -74,7 +74,8 @@ def new(
     title = from_flag(_checked_title, title) if title else _ask_title()
     attendance = _attendance(chosen, activity, expected, present, absent, asking)
     target = report_path(paths.root, chosen.id, day, title)
-    write_report(target, ReportDraft(title, day, chosen, activity, attendance=attendance))
+    draft = ReportDraft(title, day, chosen, activity, attendance=attendance)
+    write_report(target, draft, config.branches)
     click.echo(f"已生成：{target.relative_to(paths.root).as_posix()}")
     if activity.attendance_required and attendance is None:
         click.secho(f"请注意：{placeholder_note(chosen)}", fg="yellow")
@@ -104,7 +105,7 @@ def resolve_branch(config: SiteConfig, text: str) -> Branch:
     if found is None:
         raise click.ClickException(
             f"支部“{text}”不在 site_config.yaml 的支部列表中。{did_you_mean(text, config.branch_spellings)}"
-            f"可选：{'、'.join(f'{b.name}（{b.id}）' for b in config.branches)}"
+            f"可选：{config.branch_choices}"
         )
     return found
 

@@ -61,7 +61,10 @@ def tally(
     project = load_or_exit(paths, publishing=False)
     settings = project.config.tally
     number = _year(year) if year else tally_year_of(settings, project.today)
-    day = _as_of(as_of, tally_year(settings, number)) if as_of else None
+    span = tally_year(settings, number)
+    if as_of is None:
+        _refuse_unstarted(span, tally_year_of(settings, project.today), project.today)
+    day = _as_of(as_of, span) if as_of else None
     _check_reports(project, lenient)
     _emit(compute_tally(project, number, day), fmt, output)
 
@@ -80,6 +83,19 @@ def _as_of(text: str, span: Period) -> dt.date:
     if day < span.start:
         _fail(f"--as-of {day} 早于 {span.label} 统计年度的开始日期 {span.start}，请核对")
     return day
+
+
+def _refuse_unstarted(span: Period, current: int, today: dt.date) -> None:
+    """The default as-of day is today, which lies before a year that has not begun.
+
+    Refused like an explicit as-of before the year: an empty tally dated before its own
+    year would read as if every secretary had scored nothing.
+    """
+    if today < span.start:
+        _fail(
+            f"--year {span.label}：该统计年度从 {span.start} 开始，今天（{today}）还没到，"
+            f"没有可统计的报道。请写已经开始的年度，如 --year {current}"
+        )
 
 
 def _check_reports(project: Project, lenient: bool) -> None:

@@ -177,6 +177,11 @@ class SiteConfig:
         return [s for b in self.branches for s in (b.id, b.name)]
 
     @property
+    def branch_choices(self) -> str:
+        """What a report may write as its branch, for messages: `全称（id）`, in config order."""
+        return "、".join(f"{b.name}（{b.id}）" for b in self.branches)
+
+    @property
     def type_spellings(self) -> list[str]:
         return [s for t in self.activity_types for s in t.spellings]
 

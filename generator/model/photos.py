@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,7 +92,7 @@ class PhotoResolver:
             self.fields.error(
                 key,
                 f"找不到{label}（{lexical.relative_to(self.root).as_posix()}）。"
-                f"{self._similar(lexical)}请检查文件名和扩展名",
+                f"{self._similar(lexical, written)}请检查文件名和扩展名",
                 *index,
             )
             return None
@@ -100,13 +101,16 @@ class PhotoResolver:
             return None
         return lexical.relative_to(self.root).as_posix()
 
-    def _similar(self, missing: Path) -> str:
+    def _similar(self, missing: Path, written: str) -> str:
         if not missing.parent.is_dir():
             return f"文件夹 {missing.parent.relative_to(self.root).as_posix()} 不存在。"
         names = [p.name for p in missing.parent.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES]
-        same_stem = [n for n in names if Path(n).stem.lower() == missing.stem.lower()]
+        same_stem = sorted(n for n in names if Path(n).stem.lower() == missing.stem.lower())
         found = same_stem or suggestions(missing.name, names)
-        return f"您是不是要写：{'、'.join(found)}？" if found else ""
+        # The suggestion is what to type in the report, so it keeps the folder as written.
+        folder = posixpath.dirname(written)
+        spelled = [posixpath.join(folder, name) for name in found]
+        return f"您是不是要写：{'、'.join(spelled)}？" if found else ""
 
 
 def _inside(path: Path, folder: Path) -> bool:

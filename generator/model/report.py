@@ -11,7 +11,14 @@ from .config import ActivityType, SiteConfig
 from .photos import Photo, PhotoResolver
 from .problems import ProblemList
 from .schema import Mapping
-from .source import EncodingProblem, decode, encoding_message, lint_front_matter, split
+from .source import (
+    EncodingProblem,
+    Source,
+    decode,
+    encoding_message,
+    lint_front_matter,
+    split,
+)
 from .suggest import did_you_mean, suggestions
 from .yamlpos import YamlSyntaxError, load_located
 
@@ -40,6 +47,12 @@ ATTENDANCE_KEYS = {"expected": "应到", "present": "实到", "absent": "缺席"
 ABSENTEE_KEYS = {"name": "姓名", "reason": "原因"}
 VISIBILITY = {"public": "public", "internal": "internal", "公开": "public", "内部": "internal"}
 TITLE_MAX = 64
+# What `pbsite new` writes as the body. It lives here, not in authoring, so that every reader
+# of reports (check, build, serve) can tell a report whose body was never written.
+BODY_PLACEHOLDER = (
+    "（请在这里写正文：活动经过、主要内容和成效。第一段会作为摘要显示在首页卡片上。）"
+)
+_PLACEHOLDER_MARK = "请在这里写正文"
 _ABSENTEE_TEXT = re.compile(r"^\s*(?P<name>[^（(]+?)\s*[（(]\s*(?P<reason>[^）)]*?)\s*[）)]\s*$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -89,6 +102,13 @@ class Report:
     slug: str | None = None
     extra: dict = field(default_factory=dict)
     url: str | None = None  # assigned once the whole corpus is known, see urls.py
+    # The line of each front-matter key (canonical name), for problems found after reading,
+    # such as address clashes. Not in repr: page caches key on it, and moving a line changes no page.
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def line_of(self, *keys: str) -> int:
+        """The line of the first of ``keys`` the report wrote; the first front-matter line if none."""
+        return next((self.lines[k] for k in keys if k in self.lines), 2)
 
     @property
     def is_public(self) -> bool:
@@ -128,6 +148,8 @@ def read_report(
         return None, problems
     fields = Mapping(located.data, located, (), problems, REPORT_KEYS)
     report = _build(fields, source.body, path, file, root, config, today)
+    if not report.draft:  # a draft is unfinished by definition and is never published
+        _check_placeholder(source, problems)
     return (None if problems.errors else report), problems
 
 
@@ -174,8 +196,21 @@ def _build(
         submitted=_submitted(fields, when[0] if when else None, today),
         slug=_slug(fields),
         extra=fields.known(set(REPORT_KEYS)),
+        lines={key: fields.line(key) for key in fields.values},
     )
     return report
+
+
+def _check_placeholder(source: Source, problems: ProblemList) -> None:
+    """A warning, not an error: the report is valid, but would go out with the template text."""
+    for offset, line in enumerate(source.body.split("\n")):
+        if _PLACEHOLDER_MARK in line:
+            problems.warning(
+                source.body_line + offset,
+                "正文还是 `pbsite new` 生成的模板文字“（请在这里写正文…）”，不改就会原样发布。"
+                "请把这一行换成活动的正文：活动经过、主要内容和成效",
+            )
+            return
 
 
 # Other words secretaries use for a key, mostly the labels of a Word report's header lines.
@@ -238,7 +273,8 @@ def _branches(fields: Mapping, config: SiteConfig) -> tuple[str, ...]:
             fields.error(
                 "branch",
                 f"支部“{name}”不在 site_config.yaml 的支部列表中。"
-                f"{did_you_mean(name, config.branch_spellings)}",
+                f"{did_you_mean(name, config.branch_spellings)}"
+                f"{fields.label('branch')} 可写支部全称或 id：{config.branch_choices}",
                 *where,
             )
         elif branch.id in ids:

@@ -54,6 +54,7 @@ class Source:
     front_matter: str | None
     body: str
     front_matter_line: int
+    body_line: int = 1
 
     @property
     def first_content_line(self) -> int:
@@ -119,7 +120,7 @@ def split(text: str, problems: ProblemList) -> Source:
             "这一行像是正文，但前面缺少结束的 `---`：标题、日期等信息写完后，"
             "请单独用一行 `---` 结束，再写正文",
         )
-        return Source("\n".join(lines[1:end]), "\n".join(lines[end:]), 2)
+        return Source("\n".join(lines[1:end]), "\n".join(lines[end:]), 2, end + 1)
     if close is None:
         problems.error(
             1, "缺少结束的 `---`：标题、日期等信息写完后，请单独用一行 `---` 结束，再写正文"
@@ -127,7 +128,9 @@ def split(text: str, problems: ProblemList) -> Source:
         return Source(None, "", 1)
     front_matter, body = _HANDLER.split(text)
     # The handler keeps the newlines that end the two `---` lines; line 2 starts the block.
-    return Source(front_matter[1:], body[1:], 2)
+    # The body is what follows the closing line, so its first line is found by counting.
+    body = body[1:]
+    return Source(front_matter[1:], body, 2, text.count("\n", 0, len(text) - len(body)) + 1)
 
 
 def _first_prose_line(block: list[str], after_blank: bool) -> int | None:
@@ -151,28 +154,68 @@ def lint_front_matter(source: Source, problems: ProblemList) -> str:
     Parsing the corrected text lets every other problem in the file be reported in the
     same pass, while the slips themselves stay errors the secretary must fix.
     """
+    lines = (source.front_matter or "").split("\n")
     fixed: list[str] = []
-    for offset, line in enumerate((source.front_matter or "").split("\n")):
+    for offset, line in enumerate(lines):
         # Most lines hold none of the slips; skipping them keeps 20,000 reports fast.
         if _SLIP_CHARS.isdisjoint(line):
             fixed.append(line)
             continue
-        corrected, slips = correct_line(line, nested=_opens_block(fixed))
+        indent = _intended_indent(line, fixed, lines[offset + 1 :]) if _bad_indent(line) else 0
+        corrected, slips = correct_line(line, indent)
         if slips:
-            problems.error(
-                source.front_matter_line + offset,
-                f"这一行{'，'.join(slips)}。请改成：`{corrected}`",
-            )
+            fix = f"请改成：`{corrected}`" if corrected.strip() else "请删掉这些字符，留一个空行"
+            problems.error(source.front_matter_line + offset, f"这一行{'，'.join(slips)}。{fix}")
         fixed.append(corrected)
     return "\n".join(fixed)
 
 
-def _opens_block(previous: list[str]) -> bool:
-    """Whether a line indented by mistake was meant to sit under the line before it."""
-    if not previous:
-        return False
-    before = _split_comment(previous[-1])[0].rstrip()
-    return before.endswith(":") or previous[-1].startswith((" ", "-"))
+def _intended_indent(line: str, before: list[str], after: list[str]) -> int:
+    """How many spaces a line indented with wide spaces or Tabs was meant to have.
+
+    YAML nests by exact columns, so the corrected line must line up with its siblings:
+    under a `key:` that opens a block it is a child (as deep as the other children, else
+    two spaces more); after a nested line it is that line's sibling; otherwise top level.
+    """
+    previous = next((p for p in reversed(before) if _is_structural(p)), None)
+    if previous is None:
+        return 0
+    depth = _ascii_indent(previous)
+    if _split_comment(previous)[0].rstrip().endswith(":"):
+        return _child_indent(depth, after)
+    item_key = previous.lstrip().startswith("- ") and _KEY_LINE.match(previous)
+    if item_key and not line.lstrip(" \u3000\t").startswith("-"):
+        return depth + 2  # the next key of a `- name: …` item sits under `name`
+    return depth
+
+
+def _child_indent(parent: int, after: list[str]) -> int:
+    """The indentation the parent's other children use, or two spaces more than the parent."""
+    for line in after:
+        if not _is_structural(line) or _bad_indent(line):
+            continue
+        depth = _ascii_indent(line)
+        return depth if depth > parent else parent + 2
+    return parent + 2
+
+
+def _is_structural(line: str) -> bool:
+    """Neither blank nor a comment: a line that takes part in YAML nesting."""
+    content = line.strip(" \t\u3000")
+    return bool(content) and not content.startswith("#")
+
+
+def _leading(line: str) -> str:
+    return re.match(r"^[ \u3000\t]*", line).group(0)
+
+
+def _bad_indent(line: str) -> bool:
+    """Indentation holding a wide space or a Tab, which YAML cannot read."""
+    return bool(_leading(line).strip(" "))
+
+
+def _ascii_indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 _SLIP_REASONS = {
@@ -181,17 +224,25 @@ _SLIP_REASONS = {
     "：": "用了全角冒号“：”（要用英文半角冒号“:”）",
     "，": "在方括号或花括号里用了全角逗号“，”（要用英文逗号“,”）",
 }
+# In the indentation the slip changes the nesting, which is what the secretary must see.
+_INDENT_REASONS = {
+    "\u3000": "行首用全角空格“　”缩进（YAML 只认半角空格，每一级缩进两个半角空格，与同级的项对齐）",
+    "\t": "行首用 Tab 键缩进（YAML 只认半角空格，每一级缩进两个半角空格，与同级的项对齐）",
+}
 _SLIP_CHARS = frozenset(_SLIP_REASONS)
 
 
-def correct_line(line: str, nested: bool = False) -> tuple[str, list[str]]:
-    """The line with structural full-width characters and Tabs fixed, and what was wrong."""
+def correct_line(line: str, indent: int = 0) -> tuple[str, list[str]]:
+    """The line with structural full-width characters and Tabs fixed, and what was wrong.
+
+    ``indent`` is the number of spaces the line belongs at when its own indentation holds
+    wide spaces or Tabs (see `_intended_indent`).
+    """
+    leading = _leading(line)
+    in_indent = [c for c in "\u3000\t" if c in leading]
+    if in_indent:
+        line = " " * indent + line[len(leading) :]
     seen: list[str] = []
-    indent = re.match(r"^[ \u3000\t]*", line).group(0)
-    if indent.strip(" "):
-        seen += [c for c in "\u3000\t" if c in indent]
-        # Under a block opener a wide space or Tab was meant as indentation; elsewhere it is a slip.
-        line = re.sub(r"[\u3000\t]", "  " if nested else "", indent) + line[len(indent) :]
     if match := _KEY_LINE.match(line):
         found = _slips(match["gap"] + match["colon"] + match["after"] + (match["dash"] or ""))
         value, in_value = _correct_flow(match["value"])
@@ -205,7 +256,8 @@ def correct_line(line: str, nested: bool = False) -> tuple[str, list[str]]:
         if found or in_value:
             line = f"{match['indent']}- {value}"
         seen += found + in_value
-    return line, [_SLIP_REASONS[c] for c in dict.fromkeys(seen)]
+    others = [_SLIP_REASONS[c] for c in dict.fromkeys(seen) if c not in in_indent]
+    return line, [_INDENT_REASONS[c] for c in in_indent] + others
 
 
 def _slips(structure: str) -> list[str]:

@@ -46,29 +46,48 @@ def base_url(report: Report) -> str:
 
 
 def assign_urls(reports: list[Report]) -> list[Problem]:
-    """Give every public report its address; returns errors for explicit slugs that clash."""
+    """Give every public report its address; returns errors for explicit slugs that clash.
+
+    Reports whose title gives them the same address are numbered ``-2``, ``-3`` …; that is
+    expected. Two reports that both *ask* for one address with `slug` cannot both have it:
+    the first by path keeps it, since its page may be published and linked already, and each
+    later one gets the error, naming the report that has the address. Checking that report
+    alone finds nothing wrong with it, rightly: the later one is the one to change.
+    """
     groups: dict[str, list[Report]] = defaultdict(list)
     for report in sorted(reports, key=lambda r: r.path):
         if report.is_public:
             groups[base_url(report)].append(report)
-    problems: list[Problem] = []
+    problems = [problem for url, members in groups.items() for problem in _clashes(url, members)]
+    rejected = {problem.path for problem in problems}
     taken = set(groups)
     for url, members in groups.items():
-        explicit = [r for r in members if r.slug]
-        for clash in explicit[1:]:
-            problems.append(
-                Problem(
-                    clash.path,
-                    1,
-                    f"这篇报道的网址 {url} 与 {explicit[0].path} 相同，"
-                    "请修改 `slug`（网址）使其不同",
-                )
-            )
-        members[0].url = url
-        suffix = 2
-        for report in members[1:]:
-            while f"{url[:-1]}-{suffix}/" in taken:
-                suffix += 1
-            report.url = f"{url[:-1]}-{suffix}/"
-            taken.add(report.url)
+        _number(url, [r for r in members if r.path not in rejected], taken)
     return problems
+
+
+def _clashes(url: str, members: list[Report]) -> list[Problem]:
+    explicit = [r for r in members if r.slug]
+    return [
+        Problem(
+            report.path,
+            report.line_of("slug", "title", "date"),
+            f"这篇报道的网址 {url} 已被 {explicit[0].path} 使用（两篇都写了 `slug`（网址）: "
+            f"{report.slug}）。请把这篇的 `slug`（网址）改成别的值，"
+            f"只用小写英文字母、数字和连字符，如 `{report.slug}-2`",
+        )
+        for report in explicit[1:]
+    ]
+
+
+def _number(url: str, members: list[Report], taken: set[str]) -> None:
+    """The first report keeps the address; the others get the next free ``-2``, ``-3`` …"""
+    if not members:
+        return
+    members[0].url = url
+    suffix = 2
+    for report in members[1:]:
+        while f"{url[:-1]}-{suffix}/" in taken:
+            suffix += 1
+        report.url = f"{url[:-1]}-{suffix}/"
+        taken.add(report.url)

@@ -26,6 +26,8 @@ def test_lists_come_from_the_config(make_project):
     assert "| 义诊 | `clinic` | 健康义诊 | 不作要求 | 标题、日期、支部、类型 |" in guide
     assert "| 微党课 | `lesson` |  | 每月至少 1 次 | 标题、日期、支部、类型、出勤 |" in guide
     assert "| 主题党日 |" not in guide  # the defaults are replaced, not appended
+    assert "联建活动写成 [心血管内科党支部, 护理党支部]" in guide
+    assert "如 `[心血管内科党支部, 护理党支部]`" in guide
     for how in ("pbsite new", "pbsite import", "pbsite check", "--fix-encoding", "交给党委办公室"):
         assert how in guide
 
@@ -43,3 +45,13 @@ def test_the_complete_example_passes_check(make_project):
     result = pbsite(root, "check")
     assert result.exit_code == 0 and result.stderr == "", result.output
     assert "缺席: [王五（病假）, 赵六（外出进修）]" in example
+
+
+def test_joint_example_uses_the_configured_branches(make_project):
+    config = BASE_CONFIG.replace("心血管内科党支部", "眼科党支部").replace(
+        "护理党支部", "药剂科党支部"
+    )
+    guide = guide_markdown(load_config(make_project(config=config)))
+    assert "联建活动写成 [眼科党支部, 药剂科党支部]" in guide
+    assert "如 `[眼科党支部, 药剂科党支部]`" in guide
+    assert "心血管内科党支部" not in guide and "护理党支部" not in guide

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from generator.model import load_project
+from generator.model.report import BODY_PLACEHOLDER
 from tests.authoring.conftest import MEETING, REPORT, pbsite
 from tests.conftest import TODAY, report_text
 
@@ -80,6 +81,42 @@ def test_full_width_spaces_are_shown_corrected_on_their_lines(check_one):
     assert all("全角空格" in line for line in lines)
 
 
+def apply_suggestions(text: str, lines: list[str]) -> str:
+    """The report with each reported line replaced by the line the message says to write."""
+    rows = text.split("\n")
+    for line in lines:
+        number = int(line.split(":")[1])
+        rows[number - 1] = line.split("请改成：`")[1].removesuffix("`")
+    return "\n".join(rows)
+
+
+def test_full_width_indentation_is_corrected_to_the_siblings_nesting(check_one):
+    text = report_text(MEETING.replace("  present: 9", "\u3000\u3000present: 9"))
+    _, lines = check_one(text)
+    message = only_error(lines, 8)
+    assert "行首用全角空格“　”缩进" in message and "每一级缩进两个半角空格" in message
+    assert message.endswith("请改成：`  present: 9`")
+    fixed, lines = check_one(apply_suggestions(text, lines))
+    assert fixed.exit_code == 0 and lines == []
+
+
+def test_a_block_indented_with_full_width_spaces_throughout(check_one):
+    block = "attendance:\n  expected: 10\n  present: 8\n  absent:\n    - 王芳（病假）\n    - 李明（出差）\n"
+    wide = block.replace("    ", "\u3000\u3000\u3000\u3000").replace("  ", "\u3000\u3000")
+    text = report_text(MEETING.split("attendance:")[0] + wide)
+    _, lines = check_one(text)
+    assert [line.split(": ")[0] for line in lines] == [f"{REPORT}:{n}" for n in range(7, 12)]
+    assert [line.split("请改成：")[1] for line in lines] == [
+        "`  expected: 10`",
+        "`  present: 8`",
+        "`  absent:`",
+        "`    - 王芳（病假）`",
+        "`    - 李明（出差）`",
+    ]
+    fixed, lines = check_one(apply_suggestions(text, lines))
+    assert fixed.exit_code == 0 and lines == []
+
+
 def test_tab_indentation(check_one):
     _, lines = check_one(report_text(MEETING.replace("  expected", "\texpected")))
     message = only_error(lines, 7)
@@ -147,6 +184,16 @@ def test_unknown_branch_or_type_gets_the_closest_name(check_one, key, written, l
     assert f"您是不是要写：{suggestion}" in lines[0]
 
 
+def test_unknown_branch_with_no_close_match_lists_what_is_accepted(check_one):
+    _, lines = check_one(report_text(MEETING.replace("branch: cardiology", "branch: zz")))
+    message = only_error(lines, 4)
+    assert "支部“zz”不在 site_config.yaml 的支部列表中" in message
+    assert "您是不是要写" not in message
+    assert message.endswith(
+        "`branch`（支部） 可写支部全称或 id：心血管内科党支部（cardiology）、护理党支部（nursing）"
+    )
+
+
 def test_present_more_than_expected(check_one):
     _, lines = check_one(report_text(MEETING.replace("present: 9", "present: 11")))
     assert "实到人数 11 大于应到人数 10" in only_error(lines, 8)
@@ -186,7 +233,18 @@ def test_missing_photo_suggests_the_file_with_another_case_or_extension(make_pro
     )
     message = only_error(lines, 11)
     assert f"找不到照片“r/01.jpg”（{PHOTO_DIR}/01.jpg）" in message
-    assert f"您是不是要写：{on_disk.split('/')[1]}？" in message
+    assert f"您是不是要写：{on_disk}？" in message
+
+
+def test_missing_photo_suggestion_keeps_the_folder_as_written(make_project):
+    lines = check_with_photos(
+        make_project,
+        "photos:\n  - m15/img_001.jpg\n",
+        ("content/reports/cardiology/2026/m15/IMG_001.JPG",),
+    )
+    message = only_error(lines, 11)
+    assert "找不到照片“m15/img_001.jpg”" in message
+    assert "您是不是要写：m15/IMG_001.JPG？" in message
 
 
 def test_photo_path_leaving_content(make_project):
@@ -222,17 +280,37 @@ def test_windows_backslashes_in_photo_paths_are_understood(make_project):
     assert lines == []
 
 
-def test_two_reports_publishing_to_the_same_url(make_project):
-    same = MEETING + "slug: spring\n"
-    root = make_project(
-        {"cardiology/2026/a.md": report_text(same), "cardiology/2026/b.md": report_text(same)}
+CLASH_A = "content/reports/cardiology/2026/a.md"
+CLASH_B = "content/reports/cardiology/2026/b.md"
+
+
+def clashing_project(make_project):
+    """Two reports asking for one address, with `slug` and with its alias `网址`."""
+    return make_project(
+        {
+            "cardiology/2026/a.md": report_text(MEETING + "slug: spring\n"),
+            "cardiology/2026/b.md": report_text(MEETING + "tags: [春季]\n网址: spring\n"),
+        }
     )
-    result = pbsite(root, "check")
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("content/reports/cardiology/2026/b.md:1: ")
-    assert "reports/cardiology/2026-03-05-spring/" in lines[0]
-    assert "content/reports/cardiology/2026/a.md 相同" in lines[0] and "`slug`（网址）" in lines[0]
+
+
+def test_two_reports_publishing_to_the_same_url(make_project):
+    result = pbsite(clashing_project(make_project), "check")
+    # The second points at its own `网址` line and names the report that has the address.
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{CLASH_B}:11: ") and f"已被 {CLASH_A} 使用" in line
+    assert "reports/cardiology/2026-03-05-spring/" in line and "`slug`（网址）" in line
+    assert "小写英文字母、数字和连字符" in line
     assert result.stdout.strip() == "共 2 篇报道，其中 1 篇有问题"
+
+
+def test_checking_only_the_later_of_two_clashing_reports_still_finds_the_clash(make_project):
+    root = clashing_project(make_project)
+    result = pbsite(root, "check", str(root / CLASH_B))
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{CLASH_B}:11: ") and f"已被 {CLASH_A} 使用" in line
+    assert result.stdout.strip() == "共 1 篇报道，其中 1 篇有问题"
 
 
 @pytest.mark.parametrize(
@@ -259,3 +337,18 @@ def test_a_synonym_next_to_its_key_is_only_a_warning(check_one):
     result, lines = check_one(report_text(MEETING + "时间: 下午两点\n"))
     assert lines == [f"{REPORT}:10: 警告：不认识的项 `时间`，它会被忽略；如果是笔误请改正"]
     assert result.exit_code == 0
+
+
+def test_template_body_left_in_place_is_a_warning_on_its_line(check_one):
+    result, lines = check_one(report_text(MEETING, BODY_PLACEHOLDER))
+    assert lines == [
+        f"{REPORT}:12: 警告：正文还是 `pbsite new` 生成的模板文字“（请在这里写正文…）”，"
+        "不改就会原样发布。请把这一行换成活动的正文：活动经过、主要内容和成效"
+    ]
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "共 1 篇报道，其中 0 篇有问题；另有 1 条警告"
+
+
+def test_template_body_in_a_draft_is_not_reported(check_one):
+    result, lines = check_one(report_text(MEETING + "draft: true\n", BODY_PLACEHOLDER))
+    assert result.exit_code == 0 and lines == []

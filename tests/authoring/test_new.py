@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 
 import pytest
 from PIL import Image
@@ -11,16 +12,99 @@ from PIL import Image
 from generator.authoring.fields import FIELD_HELP
 from generator.cli import new as new_command
 from generator.model import load_project
-from generator.model.report import REPORT_KEYS
+from generator.model.report import BODY_PLACEHOLDER, REPORT_KEYS
 from tests.authoring.conftest import pbsite
-from tests.conftest import TODAY
+from tests.conftest import ROOT, TODAY, write
 
 THEME_DAY = "content/reports/cardiology/2026/2026-03-05-sanyue-zhuti-dangri.md"
 FLAGS = ["--branch", "cardiology", "--type", "theme_day", "--date", "2026-03-05"]
 
 
+TEMPLATE_WARNING = (
+    "警告：正文还是 `pbsite new` 生成的模板文字“（请在这里写正文…）”，不改就会原样发布。"
+    "请把这一行换成活动的正文：活动经过、主要内容和成效"
+)
+
+
 def front_matter(text: str) -> list[str]:
     return text.split("---\n")[1].splitlines()
+
+
+def placeholder_line(root, report: str = THEME_DAY) -> int:
+    lines = (root / report).read_text(encoding="utf-8").splitlines()
+    return lines.index(BODY_PLACEHOLDER) + 1
+
+
+def test_the_template_body_is_flagged_until_the_body_is_written(make_project):
+    root = make_project()
+    assert pbsite(root, "new", *FLAGS, "--title", "三月主题党日").exit_code == 0
+    warned = pbsite(root, "check")
+    assert warned.stderr.splitlines() == [
+        f"{THEME_DAY}:{placeholder_line(root)}: {TEMPLATE_WARNING}"
+    ]
+    file = root / THEME_DAY
+    file.write_text(
+        file.read_text(encoding="utf-8").replace(BODY_PLACEHOLDER, "支部党员重温入党誓词。"),
+        encoding="utf-8",
+    )
+    written = pbsite(root, "check")
+    assert written.exit_code == 0 and written.stderr == ""
+    assert written.stdout.strip() == "共 1 篇报道，其中 0 篇有问题"
+
+
+def test_new_check_build_round_trip(make_project):
+    root = make_project()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    write(root / "content" / "pages" / "about.md", "# 关于\n")
+    assert pbsite(root, "new", *FLAGS, "--title", "三月主题党日").exit_code == 0
+    file = root / THEME_DAY
+    file.write_text(
+        file.read_text(encoding="utf-8").replace(BODY_PLACEHOLDER, "支部党员重温入党誓词。"),
+        encoding="utf-8",
+    )
+    check = pbsite(root, "check")
+    assert check.exit_code == 0 and check.stderr == "", check.output
+    build = pbsite(root, "build")
+    assert build.exit_code == 0, build.output
+    assert "（1 篇公开报道）" in build.stdout
+    page = root / "site/reports/cardiology/2026-03-05-sanyue-zhuti-dangri/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "三月主题党日" in html and "支部党员重温入党誓词。" in html
+
+
+def branch_comment(root, report: str) -> str:
+    lines = front_matter((root / report).read_text(encoding="utf-8"))
+    return next(line for line in lines if line.startswith("支部:"))
+
+
+OTHER_BRANCHES = """\
+organization:
+  name: 测试医院党委
+  site_url: https://example.org/dangjian/
+branches:
+  - {id: eye, name: 眼科党支部, members: 8}
+  - {id: pharmacy, name: 药剂科党支部}
+  - {id: lab, name: 检验科党支部}
+"""
+
+
+@pytest.mark.parametrize(
+    ("config", "example"),
+    [
+        (OTHER_BRANCHES, "[眼科党支部, 药剂科党支部]"),
+        (OTHER_BRANCHES.split("  - {id: pharmacy")[0], "[眼科党支部, 支部乙全称]"),
+    ],
+    ids=["from-config", "one-branch"],
+)
+def test_joint_branch_example_comes_from_the_config(make_project, config, example):
+    root = make_project(config=config)
+    result = pbsite(root, "new", "--branch", "eye", "--type", "study", "--title", "专题学习")
+    assert result.exit_code == 0, result.output
+    report = "content/reports/eye/2026/2026-11-22-zhuantixuexi.md"
+    comment = branch_comment(root, report)
+    assert comment.endswith(f"# 必填。支部全称或 id；联建活动写成 {example}")
+    assert "心血管内科" not in (root / report).read_text(encoding="utf-8")
 
 
 def test_every_field_is_described_once():
@@ -34,8 +118,12 @@ def test_new_check_and_load_round_trip(make_project):
     assert f"已生成：{THEME_DAY}" in result.stdout and "检查通过" in result.stdout
     assert "应到、实到已按支部党员数 20 人预填" in result.stdout
     check = pbsite(root, "check")
-    assert check.exit_code == 0 and check.stderr == ""
-    assert check.stdout.strip() == "共 1 篇报道，其中 0 篇有问题"
+    # It passes; the only remark is that the body is still the template text.
+    assert check.exit_code == 0
+    assert check.stderr.splitlines() == [
+        f"{THEME_DAY}:{placeholder_line(root)}: {TEMPLATE_WARNING}"
+    ]
+    assert check.stdout.strip() == "共 1 篇报道，其中 0 篇有问题；另有 1 条警告"
     report = load_project(root, today=TODAY).reports[0]
     assert (report.title, report.date, report.branches, report.type) == (
         "三月主题党日",
@@ -151,4 +239,4 @@ def test_an_existing_report_is_never_overwritten(make_project):
     for _ in range(2):
         assert pbsite(root, "new", *FLAGS, "--title", "三月主题党日").exit_code == 0
     assert (root / THEME_DAY.replace(".md", "-2.md")).is_file()
-    assert pbsite(root, "check").stdout.strip() == "共 2 篇报道，其中 0 篇有问题"
+    assert pbsite(root, "check").stdout.strip() == "共 2 篇报道，其中 0 篇有问题；另有 2 条警告"

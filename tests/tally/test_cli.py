@@ -112,6 +112,18 @@ def test_as_of_before_the_tally_year_is_refused(root: Path):
     assert "早于 2026 统计年度的开始日期 2026-01-01" in result.stderr
 
 
+def test_a_year_that_has_not_started_is_refused(root: Path):
+    # Without --as-of the as-of day is today, which lies before the year: refuse, as above.
+    result = CliRunner().invoke(
+        main, ["--root", str(root), "tally", "--year", "2027"], env={"PBSITE_TODAY": "2026-11-30"}
+    )
+    assert result.exit_code == 1 and result.stdout == ""
+    assert (
+        "--year 2027：该统计年度从 2027-01-01 开始，今天（2026-11-30）还没到，没有可统计的报道。"
+        "请写已经开始的年度，如 --year 2026"
+    ) in result.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
