@@ -382,6 +382,8 @@ def _slug(fields: Mapping) -> str | None:
 
 
 _MARKUP = re.compile(r"[*_`~]|!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+# Raw HTML may carry a script or style block: its text is code, never part of a summary.
+_CODE_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
 
 
 def first_paragraph(body: str, limit: int = 160) -> str:
@@ -390,7 +392,8 @@ def first_paragraph(body: str, limit: int = 160) -> str:
         block = block.strip()
         if not block or block[0] in "#!|>-*+:" or (block[:1].isdigit() and ". " in block[:4]):
             continue
-        text = re.sub(r"\s+", " ", _MARKUP.sub(lambda m: m.group(1) or "", block)).strip()
+        prose = _MARKUP.sub(lambda m: m.group(1) or "", _CODE_ELEMENT.sub("", block))
+        text = re.sub(r"\s+", " ", prose).strip()
         if text:
             return text if len(text) <= limit else text[: limit - 1] + "…"
     return ""

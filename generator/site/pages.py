@@ -28,9 +28,11 @@ class GeneratedPage:
     context: dict = field(default_factory=dict)
     searchable: bool = False
     sanitize: bool = False
+    # The tabs are the navigation: a sidebar beside a generated page would list one link.
+    hide: tuple[str, ...] = ("navigation",)
 
     def source(self) -> str:
-        meta = {"title": self.title, "template": self.template}
+        meta = {"title": self.title, "template": self.template, "hide": list(self.hide)}
         if not self.searchable:
             meta["search"] = {"exclude": True}
         # JSON is valid YAML front matter, and writing it is far cheaper than yaml.dump.
@@ -95,6 +97,7 @@ def home_page(catalog: Catalog) -> GeneratedPage:
             "pb_latest": catalog.reports[:12],
             "pb_branches": catalog.config.branches,
         },
+        hide=("navigation", "toc"),
     )
 
 

@@ -52,6 +52,7 @@ from .posters import PosterShelf
 from .previews import embeds_images, publish_previews
 from .record import SiteRecord, UnchangedFile
 from .sanitize import clean_html
+from .searchtext import join_single_characters
 
 DEFAULT_NAV = [
     {"首页": "index.md"},
@@ -322,8 +323,13 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self._search_entries[uri] = cached.search
             if entries is not None:
                 entries.extend(cached.search)
-        elif uri in self.uncached:
-            self._search_entries[uri] = entries[self._search_start :] if entries is not None else []
+            return
+        added = entries[self._search_start :] if entries is not None else []
+        for entry in added:
+            entry["title"] = join_single_characters(entry["title"])
+            entry["text"] = join_single_characters(entry["text"])
+        if uri in self.uncached:
+            self._search_entries[uri] = added
 
     @event_priority(-100)  # last: the page is finished
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -201,3 +201,11 @@ def test_bom_and_crlf_are_accepted(make_project):
     path.write_bytes(b"\xef\xbb\xbf" + report_text(MEETING).replace("\n", "\r\n").encode("utf-8"))
     project = load_project(root, today=TODAY)
     assert project.errors == [] and project.reports[0].title == "主题党日活动"
+
+
+def test_summary_is_prose_without_the_code_of_raw_html():
+    from generator.model.report import first_paragraph
+
+    body = "正文<script>alert('x')</script><b>加粗</b><style>p {color: red}</style>结束"
+    assert first_paragraph(body) == "正文加粗结束"
+    assert first_paragraph("<script>steal()") == ""

@@ -93,5 +93,10 @@ def test_chinese_search_finds_reports(visit, demo_model, query):
     ]
     public_titles = {r.title for r in demo_model.public_reports}
     assert any(t in public_titles for t in titles), titles
+    # The best results are about what was asked, not about words sharing its first character.
+    best = visit.page.locator(".md-search-result__item").all_inner_texts()[:5]
+    assert len(best) == 5
+    for text in best:
+        assert query in text.replace("\u200b", ""), best
     assert visit.foreign_requests() == []
     assert visit.errors == []
