@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
+from generator.model import load_project
 from generator.model.photos import PHOTO_KEYS
 from generator.model.report import ABSENTEE_KEYS, ATTENDANCE_KEYS, REPORT_KEYS
 
@@ -313,6 +314,17 @@ def invent_names(rng: random.Random, count: int, taken: set[str]) -> list[str]:
     return names
 
 
+def invent_stand_ins(rng: random.Random, count: int, taken: set[str]) -> list[str]:
+    """Three-character names that are neither part of any other name nor contain one."""
+    names: list[str] = []
+    while len(names) < count:
+        name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2))
+        if not any(name in other or other in name for other in taken):
+            taken.add(name)
+            names.append(name)
+    return names
+
+
 @dataclass
 class Roster:
     """Who is who in one branch: committee members, party-group leaders and other members."""
@@ -320,6 +332,9 @@ class Roster:
     committee: list[str]
     group_leaders: list[str]
     members: list[str]
+    # Who is written down as absent instead of a member: names found nowhere else in the demo,
+    # so a search of the published site for absentees' names finds none (they are never shown).
+    absentees: dict[str, str] = field(default_factory=dict)
 
     def everyone(self) -> list[str]:
         return [*self.committee, *self.group_leaders, *self.members]
@@ -333,6 +348,14 @@ def build_rosters(rng: random.Random) -> dict[str, Roster]:
         leaders = invent_names(rng, branch.groups, taken)
         others = invent_names(rng, 22, taken)
         rosters[branch.id] = Roster(committee, leaders, others)
+    for branch in BRANCHES:
+        roster = rosters[branch.id]
+        members = [*roster.group_leaders, *roster.members]
+        # A generator of its own, so every other name and text stays as it was.
+        stand_ins = invent_stand_ins(
+            random.Random(f"{SEED}/{branch.id}/absent"), len(members), taken
+        )
+        roster.absentees = dict(zip(members, stand_ins, strict=True))
     return rosters
 
 
@@ -1405,6 +1428,7 @@ class Attendance:
     expected: int
     present: int
     absent: list[tuple[str, str]] = field(default_factory=list)
+    away: set[str] = field(default_factory=set)  # the members not there, never quoted
 
 
 @dataclass
@@ -1548,8 +1572,9 @@ def choose_attendance(
     missing = min(expected - 1, sum(1 for _ in range(expected) if rng.random() < ratio * 0.5))
     candidates = [n for n in (*roster.group_leaders, *roster.members) if n not in busy]
     reasons = RETIRED_REASONS if plan.branch.retired else ABSENCE_REASONS
-    absent = [(name, rng.choice(reasons)) for name in rng.sample(candidates, missing)]
-    return Attendance(expected, expected - missing, absent)
+    away = rng.sample(candidates, missing)
+    absent = [(roster.absentees[name], rng.choice(reasons)) for name in away]
+    return Attendance(expected, expected - missing, absent, set(away))
 
 
 def expected_count(plan: Plan, roster: Roster, rng: random.Random) -> int:
@@ -1718,7 +1743,7 @@ def outsider_name(rng: random.Random) -> str:
 
 def present_people(facts: Facts) -> list[str]:
     """Members who were there, so nobody who sent apologies is quoted."""
-    away = {name for name, _ in facts.attendance.absent} if facts.attendance else set()
+    away = facts.attendance.away if facts.attendance else set()
     return [n for n in facts.roster.members if n not in away]
 
 
@@ -3366,6 +3391,23 @@ def main() -> None:
             print(f"{number}/{len(reports)} reports written")
     photos = sum(len(r.photos) for r in reports)
     print(f"Wrote {len(reports)} reports with {photos} photos under {ROOT / 'content'}")
+    check_absentees_appear_nowhere_else()
+
+
+def check_absentees_appear_nowhere_else() -> None:
+    """Absentees are never published, so nothing published may carry their names either:
+    then a search of the built site for any absentee's name must find nothing."""
+    project = load_project(ROOT, today=TODAY)
+    absent = {a.name for r in project.reports if r.attendance for a in r.attendance.absent}
+    shown = [(ROOT / "site_config.yaml").read_text("utf-8")]
+    shown += [f.read_text("utf-8") for f in (ROOT / "content" / "branches").glob("*.md")]
+    for r in project.reports:
+        shown += [r.title, r.body, r.summary, *r.tags, *(p.caption or "" for p in r.photos)]
+        shown += [r.host or "", r.recorder or "", r.lecturer or "", r.location or ""]
+    text = "\n".join(shown)
+    found = sorted(name for name in absent if name in text)
+    if found:
+        raise SystemExit(f"Absentees named elsewhere in the demo: {found}; change SEED.")
 
 
 if __name__ == "__main__":
