@@ -12,13 +12,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from ..model import Project, Report
+from ..model import Branch, Project, Report
 from .images import ImageBank
 from .markup import Body, render_body
+from .names import Named, author_forms, numeral
 from .settings import AUTHOR_MAX, WechatSettings
-from .split import BLOCK_SEPARATOR, fit, pack
+from .split import BLOCK_SEPARATOR, bind, pack
 from .styles import HouseStyle
-from .text import shorten
+from .text import shorten, shorten_title
 
 TITLE_MAX = 32
 DIGEST_MAX = 128
@@ -29,6 +30,8 @@ MAX_HTML_BYTES = 1_000_000  # and on its size
 PART_BUDGET = min(MAX_HTML_CHARS, MAX_HTML_BYTES // 4) - 1
 CONTINUED = "（未完，接下一篇）"
 CONTINUATION = "（接上一篇）"
+# A paragraph this short right after a photo without a caption is taken to be its caption.
+CAPTION_CHARS = 60
 
 
 class ExportRefused(Exception):
@@ -48,7 +51,8 @@ class Article:
     slug: str
     parts: list[str]  # each an HTML fragment: one <section> holding that part's blocks
     images: list[ArticleImage]
-    meta: dict
+    meta: dict  # title, author, digest, content_source_url: part 1, as published
+    titles: list[str]  # each part's title; the first is meta["title"]
     covers: dict[str, Path] = field(default_factory=dict)  # file name -> poster
     warnings: list[str] = field(default_factory=list)
 
@@ -57,7 +61,16 @@ class Article:
         return [part_name(i) for i in range(len(self.parts))]
 
     def document(self, index: int) -> str:
-        return html_document(self.meta["title"], self.parts[index])
+        return html_document(self.titles[index], self.parts[index])
+
+    def part_meta(self, index: int) -> dict:
+        """What WeChat asks of each article of a split report: its own title, file, images."""
+        return {
+            **self.meta,
+            "title": self.titles[index],
+            "content": part_name(index),
+            "images": _images_in(self.parts[index]),
+        }
 
 
 def part_name(index: int) -> str:
@@ -117,12 +130,16 @@ def build_article(
     recompressed = [m for m in (_recompressed(image, images) for image in numbered) if m]
     meta, meta_warnings = article_meta(project, report, settings)
     parts, split_warnings = _split(blocks, meta["title"], style, body.soup)
+    titles = part_titles(project, report, meta["title"], len(parts))
+    if len(parts) > 1:
+        split_warnings[0] += f"；各篇标题：{'、'.join(f'“{t}”' for t in titles)}"
     return Article(
         report=report,
         slug=article_slug(report),
         parts=parts,
         images=numbered,
         meta=meta,
+        titles=titles,
         warnings=[*meta_warnings, *split_warnings, *body.warnings, *photo_warnings, *recompressed],
     )
 
@@ -216,6 +233,10 @@ def _mb(size: int) -> str:
     return f"{size / 1_000_000:.2f} MB"
 
 
+def _images_in(part: str) -> list[str]:
+    return [str(img["src"]) for img in BeautifulSoup(part, "html.parser").find_all("img")]
+
+
 # -- meta.json -------------------------------------------------------------------------
 
 
@@ -223,15 +244,15 @@ def article_meta(
     project: Project, report: Report, settings: WechatSettings
 ) -> tuple[dict, list[str]]:
     """title, author, digest and content_source_url within WeChat's limits, and what was cut."""
-    branch = project.config.branch(report.branch)
+    author = settings.author or report_author(project, report)
     fields = {
-        "title": ("标题", report.title, TITLE_MAX),
-        "author": ("作者", settings.author or branch.name, AUTHOR_MAX),
-        "digest": ("摘要", report.summary, DIGEST_MAX),
+        "title": ("标题", report.title, TITLE_MAX, _title_of(project, report, TITLE_MAX)),
+        "author": ("作者", author, AUTHOR_MAX, shorten(author, AUTHOR_MAX)),
+        "digest": ("摘要", report.summary, DIGEST_MAX, shorten(report.summary, DIGEST_MAX)),
     }
     meta, warnings = {}, []
-    for key, (label, value, limit) in fields.items():
-        meta[key] = shorten(value, limit)
+    for key, (label, value, limit, short) in fields.items():
+        meta[key] = short
         if meta[key] != value.strip():
             warnings.append(
                 f"{label}超长：“{value}”有 {len(value)} 个字，超过公众号{label}最多 {limit} 个字的"
@@ -239,6 +260,30 @@ def article_meta(
             )
     meta["content_source_url"] = project.config.organization.site_url + report.url
     return meta, warnings
+
+
+def report_author(project: Project, report: Report) -> str:
+    """The branches that held the activity, as fully as 16 characters allow.
+
+    Joint reports name every branch ("A党支部、B党支部"), else more briefly ("A、B党支部",
+    brands, "A党支部等"); a name that no form fits is cut (and reported) by the caller.
+    """
+    forms = author_forms([_named(project.config.branch(b)) for b in report.branches])
+    return next((form for form in forms if len(form) <= AUTHOR_MAX), forms[0])
+
+
+def part_titles(project: Project, report: Report, first: str, count: int) -> list[str]:
+    """``first`` for part 1 (as published so far), then "…（二）", "…（三）" within the limit."""
+    marks = [f"（{numeral(number)}）" for number in range(2, count + 1)]
+    return [first, *(_title_of(project, report, TITLE_MAX - len(m)) + m for m in marks)]
+
+
+def _title_of(project: Project, report: Report, limit: int) -> str:
+    return shorten_title(report.title, limit, [_named(b) for b in project.config.branches])
+
+
+def _named(branch: Branch) -> Named:
+    return Named(branch.name, branch.brand)
 
 
 # -- parts -----------------------------------------------------------------------------
@@ -254,10 +299,10 @@ def _split(
     whole = opening + BLOCK_SEPARATOR.join(map(str, blocks)) + closing
     if len(html_document(title, whole)) <= PART_BUDGET:
         return [whole], []
-    shell = len(html_document(title, opening + before + after + closing)) + 2 * len(BLOCK_SEPARATOR)
-    budget = PART_BUDGET - shell
-    broken = [i for i, block in enumerate(blocks, start=1) if len(str(block)) > budget]
-    pieces = [piece for block in blocks for piece in fit(block, budget)]
+    # Room for any part's title, however escaped: a later part's ("…（二）") may be longer.
+    frame = html_document('"' * TITLE_MAX, opening + before + after + closing)
+    budget = PART_BUDGET - len(frame) - 2 * len(BLOCK_SEPARATOR)
+    pieces, broken = bind(blocks, budget, _glued(blocks, style), BLOCK_SEPARATOR)
     groups = pack(pieces, budget, BLOCK_SEPARATOR)
     parts = [
         opening
@@ -276,3 +321,25 @@ def _split(
     if broken:
         message += f"（第 {'、'.join(map(str, broken))} 段本身过长，已在句子之间断开）"
     return parts, [message]
+
+
+def _glued(blocks: list[Tag], style: HouseStyle) -> list[bool]:
+    """Which blocks must not end a part: a heading introduces what follows it, and a photo
+    without a caption of its own is followed by its caption written as a short paragraph."""
+    following = [*blocks[1:], None]
+    return [
+        style.is_heading(block) or _captioned_by(block, after, style)
+        for block, after in zip(blocks, following, strict=True)
+    ]
+
+
+def _captioned_by(block: Tag, after: Tag | None, style: HouseStyle) -> bool:
+    # Keeping a photo with a short paragraph that is not its caption costs nothing: the part
+    # breaks one block later.
+    return (
+        style.is_figure(block)
+        and block.find("p") is None
+        and after is not None
+        and after.name == "p"
+        and 0 < len(after.get_text(strip=True)) <= CAPTION_CHARS
+    )

@@ -5,7 +5,9 @@
 <slug>/images/01.jpg …         every image, in the order the <img> tags use them
 <slug>/cover-2.35.jpg          900×383 cover and its 500×500 square, from the posters
 <slug>/cover-1.1.jpg
-<slug>/meta.json               title, author, digest, content_source_url, parts, warnings
+<slug>/meta.json               title, author, digest, content_source_url (of part 1), content,
+                               images, covers, warnings, and parts: each part's own title,
+                               author, digest, content_source_url, content file and images
 <slug>/preview.html            the preview page with the copy button
 ```
 """
@@ -14,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,7 +102,7 @@ def write_wechat_exports(project: Project, paths: ProjectPaths) -> list[Path]:
 def write_export(project: Project, article: Article, folder: Path) -> WechatExport:
     """Write the folder afresh, then swap it in: no file of an older export survives."""
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    staging = _new_folder(folder.parent, f".{folder.name}-")
     try:
         _write_files(project, article, staging)
         retired = folder.with_name(f".{folder.name}-old")
@@ -113,6 +115,21 @@ def write_export(project: Project, article: Article, folder: Path) -> WechatExpo
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return WechatExport(article, folder, sorted(p for p in folder.rglob("*") if p.is_file()))
+
+
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A fresh, uniquely named folder with the ordinary permissions (umask applies).
+
+    Not tempfile.mkdtemp: its folder is private (drwx------) and, renamed into place, would
+    keep the export from the web server and from colleagues who share the exports.
+    """
+    while True:
+        staging = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            staging.mkdir()
+        except FileExistsError:
+            continue
+        return staging
 
 
 def _write_files(project: Project, article: Article, folder: Path) -> None:
@@ -130,6 +147,7 @@ def _write_files(project: Project, article: Article, folder: Path) -> None:
         "images": [f"images/{image.name}" for image in article.images],
         "covers": list(article.covers),
         "warnings": article.warnings,
+        "parts": [article.part_meta(i) for i in range(len(article.parts))],
     }
     (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
     (folder / "preview.html").write_text(preview_page(project, article.report, article), "utf-8")

@@ -28,6 +28,7 @@ def preview_page(project: Project, report: Report, article: Article) -> str:
     config = project.config
     return _environment.get_template("preview.html").render(
         meta=article.meta,
+        titles=article.titles,
         title_max=TITLE_MAX,
         date=f"{report.date.year}年{report.date.month}月{report.date.day}日",
         organization=config.organization.name,

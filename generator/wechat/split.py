@@ -2,7 +2,8 @@
 
 Blocks are packed into parts greedily, each part breaking between top-level blocks. A block
 that alone is too big is broken between its children (rows, list items, inline runs), and
-a text run between sentences, each piece wrapped in a copy of its parent element.
+a text run between sentences, each piece wrapped in a copy of its parent element. A block
+that belongs to the one after it (a heading) travels with it, so no part ends with it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,34 @@ def pack(pieces: list[str], budget: int, separator: str = "") -> list[list[str]]
         groups[-1].append(piece)
         size += extra
     return groups
+
+
+def bind(
+    blocks: list[Tag], budget: int, glued: list[bool], separator: str = ""
+) -> tuple[list[str], list[int]]:
+    """The blocks as pieces of at most ``budget``, ready for ``pack``, and which blocks
+    (numbered from 1) had to be broken into several pieces.
+
+    A block marked in ``glued`` is joined to the first piece of the block after it, so that
+    ``pack`` can only break after the two; that piece is made smaller if they would not fit
+    together. Only a glued block too big to share a part (half the budget) stays apart.
+    """
+    pieces: list[str] = []
+    broken: list[int] = []
+    held: str | None = None  # a glued block's last piece, waiting for the next block
+    for number, (block, glue) in enumerate(zip(blocks, glued, strict=True), start=1):
+        if held is not None and len(held) + len(separator) > budget // 2:
+            pieces.append(held)
+            held = None
+        room = budget - (len(held) + len(separator) if held is not None else 0)
+        own = fit(block, room)
+        if len(own) > 1:
+            broken.append(number)
+        if held is not None:
+            own[0] = held + separator + own[0]
+        held = own.pop() if glue else None
+        pieces.extend(own)
+    return (pieces if held is None else [*pieces, held]), broken
 
 
 def fit(node: Tag | NavigableString, budget: int) -> list[str]:

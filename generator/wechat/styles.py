@@ -116,6 +116,17 @@ class HouseStyle:
         section.append(span)
         tag.replace_with(section)
 
+    # -- recognising restyled elements -----------------------------------------------
+    # The article may carry no classes, so an element's inline style is all that is left
+    # to tell what it was; only headings and photos are given these styles.
+
+    def is_heading(self, tag: Tag) -> bool:
+        outer, _ = HEADINGS[self.heading_style](self.color)
+        return tag.name == "section" and tag.get("style") in (outer, self.subheading)
+
+    def is_figure(self, tag: Tag) -> bool:
+        return tag.name == "section" and tag.get("style") == self.tags["figure"][1]
+
     # -- generated elements ----------------------------------------------------------
 
     def figure(self, soup: BeautifulSoup, src: str, caption: str | None) -> Tag:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import jieba
+
+from .names import Named, title_forms
 
 ELLIPSIS = "…"
 # A cut may fall after these (the end of a clause) or before an opening bracket or quote.
@@ -30,6 +34,17 @@ def shorten(text: str, limit: int) -> str:
     if opened:  # inside 《…》 or “…”: cut before it (unless that leaves nothing)
         return text[:opened].rstrip(_TRAILING)
     return text[:end].rstrip(_TRAILING) + ELLIPSIS
+
+
+def shorten_title(title: str, limit: int, branches: Sequence[Named]) -> str:
+    """``title`` within ``limit``: first by naming its branches more briefly, then by cutting.
+
+    Cutting the end loses what the activity was (the quoted name, the type), which a reader
+    needs more than the branches' full names; so the shortest naming is the one cut.
+    """
+    forms = title_forms(title.strip(), branches)
+    fitting = next((form for form in forms if len(form) <= limit), None)
+    return fitting if fitting is not None else shorten(forms[-1], limit)
 
 
 def _clause_cut(text: str, limit: int) -> int | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 
 import pytest
 from click.testing import CliRunner
@@ -127,3 +129,49 @@ def test_cli_since_and_refusal(project_with, tmp_path, monkeypatch):
     assert neither.exit_code == 2 and "二者选一" in neither.output
     bad_date = CliRunner().invoke(main, [*root, "--since", "十一月"])
     assert bad_date.exit_code == 1 and "--since" in bad_date.output
+
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test, and put the old one back."""
+    previous = os.umask(0o022)
+    try:
+        yield os.umask
+    finally:
+        os.umask(previous)
+
+
+def modes(folder) -> dict[str, int]:
+    return {
+        path.relative_to(folder.parent).as_posix(): stat.S_IMODE(path.stat().st_mode)
+        for path in [folder, *folder.rglob("*")]
+    }
+
+
+@pytest.mark.parametrize(
+    ("mask", "folder_mode", "file_mode"),
+    [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)],
+    ids=["umask-022", "umask-027"],
+)
+def test_export_folders_have_ordinary_permissions(
+    project_with, tmp_path, umask, monkeypatch, mask, folder_mode, file_mode
+):
+    """Not mkdtemp's drwx------: a web server or a colleague must be able to read them."""
+    umask(mask)
+    project = project_with()
+    monkeypatch.setenv("PBSITE_TODAY", TODAY.isoformat())
+    out = tmp_path / "cli-out"
+    result = CliRunner().invoke(
+        main,
+        ["--root", str(project.root), "wechat", f"content/reports/{REPORT_FILE}", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    [folder] = out.iterdir()
+    built = write_wechat_exports(project, ProjectPaths(project.root))  # build/exports/wechat/
+    assert built
+    for exported in (folder, *built):
+        found = modes(exported)
+        assert any(name.endswith("images/01.jpg") for name in found)
+        for name, mode in found.items():
+            is_folder = (exported.parent / name).is_dir()
+            assert mode == (folder_mode if is_folder else file_mode), f"{name}: {oct(mode)}"
