@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Project, Report
@@ -11,7 +12,7 @@ from ..model import Project, Report
 class PosterContent:
     report: str  # report path relative to the project root
     fields: dict[str, str]  # the values of the layout's {placeholders}
-    colors: dict[str, str]  # "accent" (the branch colour) and "org"
+    colors: dict[str, str]  # config colours "org" and "accent" (the host branch's)
     photos: tuple[str, ...]  # project-relative, cover first
     logos: dict[str, str | None]  # "organization" / "branch" -> project-relative path
     url: str  # the report's page, for the QR code
@@ -29,9 +30,10 @@ def poster_content(project: Project, report: Report) -> PosterContent:
         report=report.path,
         fields={
             "organization": org.name,
-            "brand": host.display_brand if host else "",
-            "branch": "、".join(b.name for b in branches),
-            "slogan": (host.slogan or "") if host else "",
+            # A joint activity belongs to every branch in it: show all their brands.
+            "brand": " · ".join(_distinct(b.display_brand for b in branches)),
+            "branch": "、".join(_distinct(b.name for b in branches)),
+            "slogan": "　".join(_distinct(b.slogan or "" for b in branches)),
             "title": report.title,
             "date": date,
             "location": location,
@@ -43,6 +45,11 @@ def poster_content(project: Project, report: Report) -> PosterContent:
         logos={"organization": org.logo, "branch": host.logo if host else None},
         url=org.site_url + (report.url or ""),
     )
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    """Non-empty values once each, in order."""
+    return [value for value in dict.fromkeys(values) if value]
 
 
 def _photo_order(report: Report) -> tuple[str, ...]:

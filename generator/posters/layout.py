@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from PIL import ImageColor
 
+from .colors import BUILTIN_COLORS
 from .errors import PosterError
 
 Box = tuple[float, float, float, float]  # x, y, width, height in grid units
@@ -28,8 +29,6 @@ TEXT_FIELDS = (
     "date_location",
     "type",
 )
-# Colours every layout may use besides its own palette.
-BUILTIN_COLORS = ("accent", "org")
 DIRECTIONS = ("vertical", "horizontal", "diagonal", "radial")
 ALIGNS = ("left", "center", "right")
 _PAINT = {"type", "fill", "gradient", "direction", "opacity"}
@@ -64,6 +63,9 @@ LAYER_KEYS = {
         "opacity",
         "shadow",
         "badge",
+        "id",
+        "follow",
+        "rule",
     },
     "logo": {"type", "box", "source", "align", "valign", "clear"},
     "qrcode": {"type", "box", "color", "background", "padding", "radius"},
@@ -111,6 +113,24 @@ class Badge:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A bar beside a text block, as tall as the text actually set (1, 2 or 3 lines)."""
+
+    fill: str = "accent"
+    width: float = 10
+    gap: float = 26  # between the bar and the text box's left edge
+    radius: float = 5
+
+
+@dataclass(frozen=True)
+class Follow:
+    """Move a text box up to sit ``gap`` below the ink of an earlier text layer."""
+
+    id: str
+    gap: float = 20
+
+
+@dataclass(frozen=True)
 class Text:
     box: Box
     text: str
@@ -127,6 +147,9 @@ class Text:
     opacity: float = 1.0
     shadow: Shadow | None = None
     badge: Badge | None = None
+    id: str | None = None
+    follow: Follow | None = None
+    rule: Rule | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +214,7 @@ class _Reader:
         self.errors: list[str] = []
         self.where = ""
         self.palette: dict[str, str] = {}
+        self.text_ids: set[str] = set()
 
     def error(self, message: str) -> None:
         where = f"{self.where}：" if self.where else ""
@@ -334,6 +358,45 @@ class _Reader:
             )
             if isinstance(badge, dict)
             else None,
+            id=self.text_id(item),
+            follow=self.follow(item),
+            rule=self.rule(item),
+        )
+
+    def text_id(self, item: dict) -> str | None:
+        if "id" not in item:
+            return None
+        name = str(item["id"])
+        if name in self.text_ids:
+            self.error(f"`id` “{name}” 已被前面的文字图层使用，每个 id 只能用一次")
+        self.text_ids.add(name)
+        return name
+
+    def follow(self, item: dict) -> Follow | None:
+        value = item.get("follow")
+        if value is None:
+            return None
+        if not isinstance(value, dict) or "id" not in value:
+            self.error("`follow` 应写成 `{id: title, gap: 20}`，id 为前面某个文字图层的 id")
+            return None
+        name = str(value["id"])
+        # Only an earlier layer: its text must be set before this one can be placed.
+        if name not in self.text_ids:
+            self.error(f"`follow` 的 id “{name}” 不是前面任何文字图层的 id")
+        return Follow(id=name, gap=self.number(value, "gap", 20))
+
+    def rule(self, item: dict) -> Rule | None:
+        value = item.get("rule")
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.error("`rule` 应写成 `{fill: accent, width: 10, gap: 26, radius: 5}`")
+            return None
+        return Rule(
+            fill=self.color(value, "fill", "accent"),
+            width=self.number(value, "width", 10),
+            gap=self.number(value, "gap", 26),
+            radius=self.number(value, "radius", 5),
         )
 
     def logo(self, item: dict) -> Logo:

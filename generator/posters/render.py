@@ -14,9 +14,10 @@ from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFilter
 from ..imaging import PhotoError, fill_crop, open_photo
 from ..imaging.decode import display_path
 from . import collage
+from .colors import brand_colors
 from .content import PosterContent
 from .fonts import FontSet, missing_glyphs
-from .layout import Layout, Logo, Photos, QRCode, Rect, Shadow, Text
+from .layout import Follow, Layout, Logo, Photos, QRCode, Rect, Rule, Shadow, Text
 from .typeset import draw_block, fit_text
 
 RGBA = tuple[int, int, int, int]
@@ -24,6 +25,11 @@ _GRADIENT_STEPS = 256
 _SHADOW_DOWNSCALE = 4  # shadows are blurry anyway: blur a quarter-size mask, then scale up
 _DECODE_SLACK = 0.85
 _ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # not U+3000: an ideographic space is deliberate
+# QR codes: ISO/IEC 18004 asks for a 4-module quiet zone; phone cameras need modules of at
+# least 3 whole output pixels on screen, and about 0.5 mm on paper.
+QUIET_MODULES = 4
+MIN_MODULE_PX = 3
+MIN_PRINT_MODULE_MM = 0.5
 
 
 class PosterSkipped(Exception):
@@ -46,11 +52,15 @@ def render_poster(layout: Layout, content: PosterContent, fonts: FontSet, root: 
     oversample = max(1.0, layout.square / min(layout.canvas)) if layout.square else 1.0
     painter = _Painter(layout, content, fonts, root, layout.scale * oversample)
     # Emblems go on last, over nothing: the layout check keeps every other layer off them.
+    # QR codes are stamped after resizing (below), so they are never resampled.
     ordered = sorted(layout.layers, key=lambda layer: isinstance(layer, Logo))
     for layer in ordered:
-        painter.draw(layer)
+        if not isinstance(layer, QRCode):
+            painter.draw(layer)
     canvas = painter.canvas
     poster = canvas if canvas.size == layout.canvas else _resize(canvas, layout.canvas)
+    problems = painter.problems
+    problems += _stamp_codes(layout, content, root, poster, layout.scale, (0, 0))
     square = None
     if layout.square:
         side = min(canvas.size)
@@ -58,7 +68,36 @@ def render_poster(layout: Layout, content: PosterContent, fonts: FontSet, root: 
         square = canvas.crop((left, top, left + side, top + side))
         if side != layout.square:
             square = _resize(square, (layout.square, layout.square))
-    return Rendered(poster, square, painter.problems)
+        ratio = layout.square / side
+        # The poster already reported any code too small; the square shows it larger.
+        _stamp_codes(
+            layout, content, root, square, painter.scale * ratio, (-left * ratio, -top * ratio)
+        )
+    return Rendered(poster, square, problems)
+
+
+def _stamp_codes(
+    layout: Layout,
+    content: PosterContent,
+    root: Path,
+    image: Image.Image,
+    scale: float,
+    origin: tuple[float, float],
+) -> list[str]:
+    """Draw the QR codes straight onto a finished image, in whole pixels per module.
+
+    Resizing a drawn code (the 公众号 cover is drawn larger for its square, then reduced)
+    would blur its modules into grey steps that phone cameras misread.
+    """
+    codes = [layer for layer in layout.layers if isinstance(layer, QRCode)]
+    if not codes:
+        return []
+    stamper = _Painter(layout, content, None, root, scale, canvas=image, origin=origin)
+    for code in codes:
+        left, top, right, bottom = stamper.box(code.box)
+        if right > 0 and bottom > 0 and left < image.width and top < image.height:
+            stamper.qrcode(code)
+    return stamper.problems
 
 
 def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
@@ -67,16 +106,26 @@ def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
 
 class _Painter:
     def __init__(
-        self, layout: Layout, content: PosterContent, fonts: FontSet, root: Path, scale: float
+        self,
+        layout: Layout,
+        content: PosterContent,
+        fonts: FontSet | None,
+        root: Path,
+        scale: float,
+        canvas: Image.Image | None = None,
+        origin: tuple[float, float] = (0, 0),
     ):
         self.layout = layout
         self.content = content
         self.fonts = fonts
         self.root = root
         self.scale = scale
+        self.origin = origin  # where the grid's (0, 0) falls on the canvas, in pixels
         size = (round(layout.grid[0] * scale), round(layout.grid[1] * scale))
-        self.canvas = Image.new("RGB", size, (255, 255, 255))
+        self.canvas = canvas if canvas is not None else Image.new("RGB", size, (255, 255, 255))
+        self.named = brand_colors(content.colors)
         self.problems: list[str] = []
+        self.ink_bottoms: dict[str, int] = {}  # text layer id -> lowest inked pixel row
 
     def draw(self, layer: Rect | Photos | Text | Logo | QRCode) -> None:
         handlers = {
@@ -98,11 +147,12 @@ class _Painter:
         if box is None:
             return (0, 0, *self.canvas.size)
         x, y, w, h = (v * self.scale for v in box)
+        x, y = x + self.origin[0], y + self.origin[1]
         return (round(x), round(y), round(x + w), round(y + h))
 
     def color(self, name: str) -> RGBA:
-        value = self.content.colors.get(name) or self.layout.palette.get(name) or name
-        value = self.content.colors.get(value, value)  # a palette entry may say "accent"
+        value = self.named.get(name) or self.layout.palette.get(name) or name
+        value = self.named.get(value, value)  # a palette entry may say "org_dark"
         rgba = ImageColor.getrgb(value)
         return rgba if len(rgba) == 4 else (*rgba, 255)
 
@@ -142,23 +192,28 @@ class _Painter:
         if not self.content.photos:
             self.brand_panel(layer)
             return
-        sources = list(self.content.photos[: layer.max])
         slot = self.box(layer.box)
         slot_box = (slot[0], slot[1], slot[2] - slot[0], slot[3] - slot[1])
-        opened: dict[str, tuple[tuple[int, int], Image.Image | None]] = {}
-        while sources:
+        inset = self.px(layer.frame)
+        opened: dict[str, tuple[tuple[int, int], Image.Image]] = {}
+        broken: set[str] = set()  # each is opened (and reported) once
+        while True:
+            # The first ``max`` photos not known to be broken, cover first: a broken photo is
+            # replaced by the next one rather than shrinking the collage.
+            sources = [src for src in self.content.photos if src not in broken][: layer.max]
+            if not sources:
+                raise PosterSkipped("没有一张照片可以读取，未生成海报", self.problems)
             cells = collage.cells(slot_box, len(sources), self.px(layer.gap), layer.arrangements)
-            inset = self.px(layer.frame)
             for src, cell in zip(sources, cells, strict=True):
                 need = (cell[2] - cell[0] - 2 * inset, cell[3] - cell[1] - 2 * inset)
                 if src not in opened or _larger(need, opened[src][0]):
-                    opened[src] = (need, self.open(src, need))
-            if all(opened[src][1] is not None for src in sources):
+                    image = self.open(src, need)
+                    if image is None:
+                        broken.add(src)
+                    else:
+                        opened[src] = (need, image)
+            if not broken.intersection(sources):
                 break
-            # Re-flow the collage with the photos that could be read.
-            sources = [src for src in sources if opened[src][1] is not None]
-        if not sources:
-            raise PosterSkipped("没有一张照片可以读取，未生成海报", self.problems)
         for src, cell in zip(sources, cells, strict=True):
             self.framed_photo(opened[src][1], cell, layer)
 
@@ -166,9 +221,7 @@ class _Painter:
         """A report without photos still gets its poster: the branch colour and logo fill the slot."""
         left, top, right, bottom = self.box(layer.box)
         size = (right - left, bottom - top)
-        accent = self.color("accent")
-        deeper = (*(round(c * 0.6) for c in accent[:3]), 255)
-        fill, _ = _gradient([accent, deeper], size, "radial")
+        fill, _ = _gradient([self.color("accent"), self.color("accent_dark")], size, "radial")
         self.paint(fill, (left, top), _rounded_mask(size, self.px(layer.radius)))
         source = "branch" if self.content.logos.get("branch") else "organization"
         margin_x, margin_y = size[0] // 4, size[1] // 4
@@ -220,6 +273,7 @@ class _Painter:
         value = _ASCII_SPACES.sub(" ", layer.text.format_map(self.content.fields)).strip()
         if not value:
             return
+        assert self.fonts is not None  # only the QR stamper has no fonts
         face = self.fonts.face(layer.font, layer.bold)
         missing = missing_glyphs(face, value)
         if missing:
@@ -229,6 +283,8 @@ class _Painter:
             )
             value = "".join(c for c in value if c not in missing)
         left, top, right, bottom = self.box(layer.box)
+        if layer.follow:
+            top, bottom = self.follow(layer.follow, top, bottom)
         pad_x, pad_y = (self.px(p) for p in layer.badge.padding) if layer.badge else (0, 0)
         room = (right - left - 2 * pad_x, bottom - top - 2 * pad_y)
         block = fit_text(
@@ -261,6 +317,33 @@ class _Painter:
             self.shadow(layer.shadow, at, mask)
         color = self.color(layer.color)
         self.paint(color[:3], at, mask, layer.opacity * color[3] / 255)
+        ink = mask.getbbox()
+        if ink is None:
+            return
+        ink_top, ink_bottom = at[1] + ink[1], at[1] + ink[3]
+        if layer.id:
+            self.ink_bottoms[layer.id] = ink_bottom
+        if layer.rule:
+            self.rule(layer.rule, left, ink_top, ink_bottom)
+
+    def follow(self, follow: Follow, top: int, bottom: int) -> tuple[int, int]:
+        """The box moved up to ``gap`` below the followed text: never down, so it stays
+        within the space the layout gave it (which holds the tallest text)."""
+        anchor = self.ink_bottoms.get(follow.id)
+        if anchor is None:
+            return top, bottom
+        shift = max(0, top - (anchor + self.px(follow.gap)))
+        return top - shift, bottom - shift
+
+    def rule(self, rule: Rule, box_left: int, ink_top: int, ink_bottom: int) -> None:
+        """A bar left of the text box spanning exactly the lines set, however many."""
+        width = max(1, self.px(rule.width))
+        left = box_left - self.px(rule.gap) - width
+        size = (width, ink_bottom - ink_top)
+        fill = self.color(rule.fill)
+        self.paint(
+            fill[:3], (left, ink_top), _rounded_mask(size, self.px(rule.radius)), fill[3] / 255
+        )
 
     def logo(self, layer: Logo) -> None:
         self.place_logo(layer.source, self.box(layer.box), layer.align, layer.valign)
@@ -288,25 +371,51 @@ class _Painter:
     def qrcode(self, layer: QRCode) -> None:
         left, top, right, bottom = self.box(layer.box)
         side = min(right - left, bottom - top)
-        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-        code.add_data(self.content.url)
-        code.make(fit=True)
-        matrix = code.get_matrix()
+        matrix = qr_matrix(self.content.url)
         count = len(matrix)
-        # Whole pixels per module keep the code crisp and scannable.
-        module = (side - 2 * self.px(layer.padding)) // count
-        if module < 2:
-            self.problems.append(f"{self.layout.source}: 二维码区域太小，无法生成可扫描的二维码")
+        padding = self.px(layer.padding)
+        radius = min(self.px(layer.radius), side // 2)
+        # Whole pixels per module keep the code crisp; the card around it is the quiet zone,
+        # whose corners must stay inside the card's rounded ones.
+        corner = math.ceil(radius * (1 - math.sqrt(0.5)))
+        quiet = 2 * QUIET_MODULES
+        module = min((side - 2 * padding) // count, (side - 2 * corner) // (count + quiet))
+        smallest = self.min_module()
+        if module < smallest:
+            need = max(count * smallest + 2 * padding, (count + quiet) * smallest + 2 * corner)
+            self.problems.append(self.too_small(count, side, module, smallest, need))
             return
         card = self.color(layer.background)
-        self.paint(
-            card[:3], (left, top), _rounded_mask((side, side), self.px(layer.radius)), card[3] / 255
-        )
+        self.paint(card[:3], (left, top), _rounded_mask((side, side), radius), card[3] / 255)
         bits = Image.new("L", (count, count))
         bits.putdata([255 if dark else 0 for row in matrix for dark in row])
         bits = bits.resize((count * module, count * module), Image.Resampling.NEAREST)
         offset = (side - bits.width) // 2
         self.paint(self.color(layer.color)[:3], (left + offset, top + offset), bits)
+
+    def min_module(self) -> int:
+        """Pixels per module a phone reliably reads: more for print, where dots are tiny."""
+        if not self.layout.dpi:
+            return MIN_MODULE_PX
+        return max(MIN_MODULE_PX, math.ceil(MIN_PRINT_MODULE_MM * self.layout.dpi / 25.4))
+
+    def too_small(self, count: int, side: int, module: int, smallest: int, need_px: int) -> str:
+        need = math.ceil(need_px / self.scale)  # in the layout's units
+        return (
+            f"{self.content.report}: 海报版式 {self.layout.source} 的二维码区域太小：这篇报道的网址需要 "
+            f"{count}×{count} 个码点，边长 {side} 像素的区域中每个码点只有 {max(module, 0)} 像素"
+            f"（至少需要 {smallest} 像素，四周还要留出 {QUIET_MODULES} 个码点宽的空白），"
+            f"手机难以扫描，海报上未放二维码。请把 qrcode 图层的 box 加大到至少 {need}×{need}"
+        )
+
+
+@lru_cache(maxsize=256)
+def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules of ``url``'s QR code (level M: readable with 15% damaged), no border."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code.add_data(url)
+    code.make(fit=True)
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 def _align(

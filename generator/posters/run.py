@@ -9,6 +9,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from PIL import Image, ImageCms
@@ -24,7 +25,13 @@ from .layout import Layout, load_layout
 from .render import PosterSkipped, render_poster
 
 # Bump when the renderer draws the same inputs differently, so cached posters are redrawn.
-RENDERER_VERSION = 3
+# The key also holds the libraries' versions and a digest of the drawing code, so upgrading
+# Pillow or editing the renderer re-renders even when nobody remembers to bump this.
+RENDERER_VERSION = 4
+# Everything that decides a poster's pixels: decoders and encoders, QR codes, line breaking.
+DEPENDENCIES = ("pillow", "pillow-heif", "qrcode", "jieba")
+_GENERATOR = Path(__file__).resolve().parents[1]
+SOURCE_PACKAGES = (_GENERATOR / "posters", _GENERATOR / "imaging")
 DEFAULT_PRESETS = {
     "wechat_cover": "wechat_cover.yaml",
     "phone": "phone.yaml",
@@ -58,6 +65,7 @@ class _Job:
     fonts: FontSet
     root: Path
     out_dir: Path
+    renderer: str  # digest of the code and library versions that draw posters
 
 
 @dataclass
@@ -97,7 +105,11 @@ def render_posters(
         return run
     fonts = find_fonts(project.config.posters.font, project.root)
     out_dir = cache_dir / "posters"
-    jobs = [_Job(poster_content(project, r), chosen, fonts, project.root, out_dir) for r in wanted]
+    renderer = renderer_identity()
+    jobs = [
+        _Job(poster_content(project, r), chosen, fonts, project.root, out_dir, renderer)
+        for r in wanted
+    ]
     results = {result.report: result for result in _execute(jobs, workers, progress)}
     for report in wanted:  # in the caller's order, however the workers finished
         result = results[report.path]
@@ -151,6 +163,26 @@ def _file_digest(path: Path) -> str:
         return "missing"
 
 
+@cache
+def renderer_identity() -> str:
+    """A digest of the renderer: its version, library versions and poster/imaging sources."""
+    versions = {name: _version(name) for name in DEPENDENCIES}
+    sources = hashlib.blake2b(digest_size=20)
+    for package in SOURCE_PACKAGES:
+        for path in sorted(package.rglob("*.py")):
+            sources.update(path.relative_to(package.parent).as_posix().encode() + b"\0")
+            sources.update(path.read_bytes() + b"\0")
+    identity = [RENDERER_VERSION, versions, sources.hexdigest()]
+    return hashlib.blake2b(json.dumps(identity).encode(), digest_size=20).hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
 def _execute(jobs: list[_Job], workers: int | None, progress: bool):
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     bar = tqdm(
@@ -178,7 +210,7 @@ def _render_job(job: _Job) -> _JobResult:
     inputs = _inputs(job)
     for preset in job.presets:
         key = hashlib.blake2b(
-            json.dumps([RENDERER_VERSION, preset.name, preset.digest, inputs]).encode(),
+            json.dumps([job.renderer, preset.name, preset.digest, inputs]).encode(),
             digest_size=20,
         ).hexdigest()
         outputs = _outputs(job.out_dir / preset.name, key, preset)

@@ -3,15 +3,17 @@
 Text is cut into *groups* that must never be split across lines: one CJK character, a run of
 Latin letters or digits, or either of those with the punctuation that may not start or end a
 line glued on. Lines break only between groups, so a line never starts with a closing mark or
-ends with an opening one, and never splits ``2026`` or ``WiFi``.
+ends with an opening one, and never splits ``2026`` or ``WiFi``. Among those breaks, ones
+between words (found by jieba) are preferred when one is a few characters back.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+import jieba
 from PIL import ImageDraw, ImageFont
 
 from .fonts import Face, load_font
@@ -39,6 +41,16 @@ _DIGIT_GAP = 0.08
 _SPACE = 0.3  # em for a space between Latin words
 # Reference glyphs for the line box: a tall CJK character and Latin ascender/descender.
 _REFERENCE = "国Ågy"
+# How many groups a line may give back to end on a word boundary ("志愿" not "志 / 愿"):
+# Chinese words are mostly 2–4 characters, and more would leave a visibly short line.
+_WORD_LOOKBACK = 3
+# Size steps (4% each) a text may shrink to keep its words whole.
+_WORD_SHRINK_STEPS = 2
+jieba.setLogLevel(60)
+# Our own tokenizer, knowing only jieba's dictionary: the site teaches the shared one brand
+# names, and a poster must break the same way whatever else ran in the process (its cache
+# key holds jieba's version, not the words taught).
+_WORDS = jieba.Tokenizer()
 
 
 @dataclass(frozen=True)
@@ -166,24 +178,72 @@ def _line_width(metrics: _Metrics, line: list[str]) -> float:
     return width
 
 
-def wrap(text_groups: list[str], metrics: _Metrics, width: float) -> list[list[str]]:
-    """Greedy line breaking between groups; a group wider than a line is split by character."""
+def wrap(
+    text_groups: list[str], metrics: _Metrics, width: float, words: bool = False
+) -> list[list[str]]:
+    """Greedy line breaking between groups; a group wider than a line is split by character.
+
+    With ``words`` a line that would end inside a word ends instead at the word boundary a
+    few groups back, when there is one; lines only get shorter, so nothing leaves the box.
+    """
+    return _wrap(text_groups, metrics, width, words)[0]
+
+
+def _wrap(
+    text_groups: list[str], metrics: _Metrics, width: float, words: bool
+) -> tuple[list[list[str]], int]:
+    """The lines, and (with ``words``) how many line ends fall inside a word."""
+    stream = _splittable(text_groups, metrics, width)
+    breaks = word_breaks(tuple(stream)) if words else frozenset()
     lines: list[list[str]] = []
-    line: list[str] = []
-    used = 0.0
-    for group in _splittable(text_groups, metrics, width):
-        if group == " " and not line:
+    splits = 0
+    start = 0
+    while start < len(stream):
+        if stream[start] == " ":  # no line starts with a space
+            start += 1
             continue
-        extra = (metrics.gap(line[-1], group) if line else 0.0) + metrics.group_width(group)
-        if line and used + extra + metrics.overhang(group) > width and group != " ":
-            lines.append(_trim(line))
-            line, used = [group], metrics.group_width(group)
-        else:
-            line.append(group)
-            used += extra
-    if _trim(line):
-        lines.append(_trim(line))
-    return lines
+        end = _line_end(stream, start, metrics, width)
+        if words and end < len(stream):
+            end = _word_end(start, end, breaks)
+            splits += end not in breaks
+        if line := _trim(stream[start:end]):
+            lines.append(line)
+        start = end
+    return lines, splits
+
+
+def _line_end(stream: list[str], start: int, metrics: _Metrics, width: float) -> int:
+    """Index after the last group that fits on a line starting at ``start`` (at least one)."""
+    used = metrics.group_width(stream[start])
+    for index in range(start + 1, len(stream)):
+        group = stream[index]
+        used += metrics.gap(stream[index - 1], group) + metrics.group_width(group)
+        if group != " " and used + metrics.overhang(group) > width:
+            return index
+    return len(stream)
+
+
+def _word_end(start: int, end: int, breaks: frozenset[int]) -> int:
+    """``end`` moved back to a word boundary nearby, keeping most of the line."""
+    earliest = max(start + 1, end - _WORD_LOOKBACK, start + (end - start + 1) // 2)
+    return next((index for index in range(end, earliest - 1, -1) if index in breaks), end)
+
+
+@lru_cache(maxsize=4096)
+def word_breaks(stream: tuple[str, ...]) -> frozenset[int]:
+    """Indexes ``i`` where breaking before ``stream[i]`` falls between two words."""
+    bounds = {0}
+    offset = 0
+    for word in _WORDS.cut("".join(stream), HMM=False):
+        offset += len(word)
+        bounds.add(offset)
+    result = set()
+    offset = 0
+    for index, group in enumerate(stream):
+        if index and (offset in bounds or group == " " or stream[index - 1] == " "):
+            result.add(index)
+        offset += len(group)
+    return frozenset(result)
 
 
 def _splittable(text_groups: list[str], metrics: _Metrics, width: float) -> list[str]:
@@ -260,33 +320,76 @@ def fit_text(
     text_groups = groups(text)
     step = max(1, round(size * 0.04))
     sizes = [*range(size, min_size, -step), min_size]
-    for current in sizes:
-        metrics = _Metrics(load_font(face, current), current, tracking * current)
+    for index, current in enumerate(sizes):
+        metrics = _metrics(face, current, tracking)
         lines = wrap(text_groups, metrics, width)
         block = _block(face, metrics, lines, line_height, truncated=False)
         if len(lines) <= max_lines and block.height <= height and block.width <= width:
-            balanced = _balanced(text_groups, metrics, width, lines)
-            return _block(face, metrics, balanced, line_height, truncated=False)
+            return _set(text_groups, face, sizes[index:], len(lines), box, line_height, tracking)
     return _truncate(text_groups, face, metrics, box, max_lines, line_height)
 
 
+def _metrics(face: Face, size: int, tracking: float) -> _Metrics:
+    return _Metrics(load_font(face, size), size, tracking * size)
+
+
+def _set(
+    text_groups: list[str],
+    face: Face,
+    sizes: list[int],
+    count: int,
+    box: tuple[float, float],
+    line_height: float,
+    tracking: float,
+) -> TextBlock:
+    """Text that fits at ``sizes[0]`` in ``count`` lines, broken between words if possible.
+
+    A word split across lines reads worse than a title one or two steps smaller, so those
+    sizes are tried for whole words too; failing that, the fewest split words at the first
+    size, and per-character breaking as the last resort. Never more than ``count`` lines.
+    """
+    first: TextBlock | None = None
+    for size in sizes[: 1 + _WORD_SHRINK_STEPS]:
+        metrics = _metrics(face, size, tracking)
+        found = _balanced(text_groups, metrics, box[0], count, words=True)
+        if found is None:
+            continue
+        block = _block(face, metrics, found[0], line_height, truncated=False)
+        if block.height > box[1] or block.width > box[0]:
+            continue
+        if found[1] == 0:
+            return block
+        if size == sizes[0]:
+            first = block
+    if first is not None:
+        return first
+    metrics = _metrics(face, sizes[0], tracking)
+    found = _balanced(text_groups, metrics, box[0], count, words=False)
+    lines = found[0] if found else wrap(text_groups, metrics, box[0])
+    return _block(face, metrics, lines, line_height, truncated=False)
+
+
 def _balanced(
-    text_groups: list[str], metrics: _Metrics, width: float, lines: list[list[str]]
-) -> list[list[str]]:
-    """The same number of lines at the narrowest width: no lone character on the last line."""
-    if len(lines) < 2:
-        return lines
+    text_groups: list[str], metrics: _Metrics, width: float, count: int, words: bool
+) -> tuple[list[list[str]], int] | None:
+    """At most ``count`` lines at the narrowest width (no lone character on the last line),
+    splitting no more words than at full width; None if that needs more lines."""
+    best = _wrap(text_groups, metrics, width, words)
+    if len(best[0]) > count:
+        return None
+    if len(best[0]) < 2:
+        return best
     # Never narrower than the widest group: that would split a word that fits as it is.
     widest = max(metrics.group_width(g) for g in text_groups)
     low, high = max(width / 2, min(widest, width)), width
     for _ in range(8):
         middle = (low + high) / 2
-        trial = wrap(text_groups, metrics, middle)
-        if len(trial) <= len(lines):
-            lines, high = trial, middle
+        trial = _wrap(text_groups, metrics, middle, words)
+        if len(trial[0]) <= count and trial[1] <= best[1]:
+            best, high = trial, middle
         else:
             low = middle
-    return lines
+    return best
 
 
 def _truncate(
@@ -299,7 +402,7 @@ def _truncate(
 ) -> TextBlock | None:
     width, height = box
     stream = _splittable(text_groups, metrics, width)
-    lines = wrap(stream, metrics, width)
+    lines = wrap(stream, metrics, width, words=True)  # whole words on the lines kept whole
     for count in range(min(max_lines, len(lines)), 0, -1):
         kept = lines[: count - 1]
         last = _fill_with_ellipsis(_after(stream, kept), metrics, width)

@@ -114,7 +114,7 @@ layers:
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(content().url)
     matrix = code.get_matrix()
-    module = 360 // len(matrix)
+    module = 360 // (len(matrix) + 8)  # whole pixels, and a quiet zone of 4 modules a side
     offset = 20 + (360 - module * len(matrix)) // 2
     for row, cells in enumerate(matrix):
         for column, dark in enumerate(cells):
@@ -176,3 +176,22 @@ def test_cli_explains_reports_without_posters(poster_root):
     )
     assert result.exit_code == 0
     assert "这篇报道没有照片，无法生成海报" in result.output
+
+
+def test_follow_and_rule_are_checked(tmp_path: Path):
+    with pytest.raises(LayoutError) as caught:
+        layout_from(
+            tmp_path,
+            """
+canvas: [400, 400]
+layers:
+  - {type: text, text: "{date}", box: [0, 100, 400, 40], follow: {id: title}}
+  - {type: text, id: title, text: "{title}", box: [0, 0, 400, 90], rule: {fill: nocolour}}
+  - {type: text, id: title, text: "{branch}", box: [0, 200, 400, 40], follow: below}
+""",
+        )
+    message = str(caught.value)
+    assert "第 1 个图层（text）：`follow` 的 id “title” 不是前面任何文字图层的 id" in message
+    assert "第 2 个图层（text）：`fill` 的颜色“nocolour”无法识别" in message
+    assert "第 3 个图层（text）：`id` “title” 已被前面的文字图层使用" in message
+    assert "第 3 个图层（text）：`follow` 应写成 `{id: title, gap: 20}`" in message

@@ -6,11 +6,25 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageCms
 
 from generator.posters import render_posters
+from generator.posters import run as run_module
+from tests.conftest import BASE_CONFIG
+from tests.imaging.samples import truncated_jpeg
 
-from .conftest import BROKEN, INTERNAL, NO_PHOTOS, REPORT_A, REPORT_B, load, report
+from .conftest import (
+    BROKEN,
+    INTERNAL,
+    NO_PHOTOS,
+    REPORT_A,
+    REPORT_B,
+    front,
+    load,
+    report,
+    write_layout,
+)
 
 SIZES = {
     "wechat_cover": (900, 383),
@@ -116,3 +130,91 @@ def test_a_named_report_without_photos_gets_a_branded_poster(poster_root, tmp_pa
         assert cover.size == (900, 383)
         # The photo slot is filled with colour, not left as a blank hole.
         assert len(cover.convert("RGB").getcolors(1 << 20)) > 50
+
+
+STRIPS = """
+canvas: [300, 100]
+layers:
+  - {type: background, fill: "#FFFFFF"}
+  - type: photos
+    box: [0, 0, 300, 100]
+    gap: 0
+    max: 3
+    arrangements:
+      3: [[0, 0, 0.3333, 1], [0.3333, 0, 0.3334, 1], [0.6667, 0, 0.3333, 1]]
+"""
+SOLID = {"a": (230, 30, 30), "b": (30, 200, 30), "c": (30, 30, 230), "d": (240, 240, 20)}
+
+
+def test_a_broken_photo_is_replaced_by_the_next_readable_one(make_project, tmp_path: Path):
+    root = make_project(
+        {
+            "cardiology/2026-03-05-a.md": front(
+                "四张照片一张坏",
+                "2026-03-05",
+                "cardiology",
+                "photos: [p/broken.jpg, p/a.jpg, p/b.jpg, p/c.jpg, p/d.jpg]",
+            )
+        },
+        config=BASE_CONFIG + "posters:\n  presets:\n    strips: strips.yaml\n",
+    )
+    folder = root / "content/reports/cardiology/p"
+    folder.mkdir(parents=True)
+    truncated_jpeg(folder / "broken.jpg")
+    for name, color in SOLID.items():
+        Image.new("RGB", (300, 300), color).save(folder / f"{name}.jpg", quality=95)
+    write_layout(root, "strips.yaml", STRIPS)
+    run = render_posters(load(root), tmp_path, presets=["strips"])
+    assert run.problems == [
+        "content/reports/cardiology/p/broken.jpg: "
+        "照片文件已损坏或不完整（文件被截断），请重新导出或从原相册再次复制"
+    ]
+    poster = Image.open(run.files["content/reports/cardiology/2026-03-05-a.md"]["strips"])
+    seen = [poster.convert("RGB").getpixel((x, 50)) for x in (50, 150, 250)]
+    # Three cells, not two: the first three readable photos, in order.
+    for pixel, expected in zip(seen, [SOLID["a"], SOLID["b"], SOLID["c"]], strict=True):
+        assert max(abs(p - e) for p, e in zip(pixel, expected, strict=True)) < 20, seen
+
+
+@pytest.fixture
+def fresh_identity():
+    run_module.renderer_identity.cache_clear()
+    yield
+    run_module.renderer_identity.cache_clear()
+
+
+def test_a_new_pillow_or_qrcode_re_renders(
+    poster_root, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_identity
+):
+    project = load(poster_root())
+    first = render_posters(project, tmp_path, presets=["phone"])
+    assert first.rendered == 2
+    real = run_module.metadata.version
+    for package in ("pillow", "qrcode", "pillow-heif"):
+        monkeypatch.setattr(
+            run_module.metadata,
+            "version",
+            lambda name, p=package: "99.0" if name == p else real(name),
+        )
+        run_module.renderer_identity.cache_clear()
+        again = render_posters(project, tmp_path, presets=["phone"])
+        assert (again.rendered, again.cached) == (2, 0), package
+
+
+def test_a_change_to_the_poster_or_imaging_code_re_renders(
+    poster_root, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_identity
+):
+    sources = tmp_path / "generator"
+    for package in run_module.SOURCE_PACKAGES:
+        shutil.copytree(package, sources / package.name, ignore=shutil.ignore_patterns("*.pyc"))
+    monkeypatch.setattr(run_module, "SOURCE_PACKAGES", (sources / "posters", sources / "imaging"))
+    project = load(poster_root())
+    cache = tmp_path / "cache"
+    assert render_posters(project, cache, presets=["phone"]).rendered == 2
+    run_module.renderer_identity.cache_clear()
+    assert render_posters(project, cache, presets=["phone"]).cached == 2  # same code: cached
+    for edited in (sources / "imaging" / "crop.py", sources / "posters" / "typeset.py"):
+        edited.write_text(edited.read_text("utf-8") + "\n# changed\n", "utf-8")
+        run_module.renderer_identity.cache_clear()
+        run = render_posters(project, cache, presets=["phone"])
+        assert (run.rendered, run.cached) == (2, 0), edited.name

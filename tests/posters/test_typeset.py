@@ -142,3 +142,41 @@ def test_long_title_stays_inside_its_box(tmp_path: Path, align: str, valign: str
     left, top, right, bottom = ink
     assert left >= 100 and right <= 500 and top >= 150 and bottom <= 280, ink
     assert right - left > 300  # the text really fills the box, it was not just dropped
+
+
+# The audit's examples: the per-character break split a word although one ended nearby.
+MEDIC = "医技党支部“精准之光”志愿服务队走进东湖街道新时代文明实践站开展急救知识培训"
+WORD_CASES = [
+    # (title, box, size, min_size, words that must stay on one line)
+    ("急诊医学科党支部8月主题党日：弘扬崇高职业精神 庆祝中国医师节", (328, 126), 32, 24, ["职业"]),
+    ("离退休党支部“银辉”志愿服务队走进金桥社区开展健康科普讲座", (328, 126), 32, 24, ["社区"]),
+    (MEDIC, (916, 250), 62, 44, ["志愿"]),
+    (MEDIC, (400, 130), 32, 24, ["志愿"]),
+    # Too long even at the smallest size: the lines kept before the ellipsis end on words.
+    ("护理第一党支部5月主题党日：弘扬南丁格尔精神 守护生命健康", (360, 252), 62, 44, ["弘扬"]),
+]
+
+
+@pytest.mark.parametrize(("text", "box", "size", "min_size", "words"), WORD_CASES)
+def test_lines_break_between_words_when_one_is_near(face, text, box, size, min_size, words):
+    block = fit_text(text, face, box, size, min_size, max_lines=3, line_height=1.3)
+    lines = lines_of(block)
+    assert len(lines) <= 3 and block.size >= min_size
+    assert block.width <= box[0] and block.height <= box[1]
+    shown = "".join(lines)
+    assert text.replace(" ", "").startswith(shown.removesuffix(ELLIPSIS))
+    assert block.truncated == shown.endswith(ELLIPSIS)
+    for word in words:
+        assert any(word in line for line in lines), (word, lines)
+
+
+def test_words_never_push_text_out_of_its_box_or_past_its_lines(face):
+    rng = random.Random(11)
+    for _ in range(60):
+        text = random_title(rng)
+        width = rng.randint(260, 700)
+        block = fit_text(text, face, (width, 170), 48, 30, max_lines=3, line_height=1.3)
+        if block is None:
+            continue
+        assert len(block.lines) <= 3 and block.height <= 170
+        assert all(line.ink[1] <= width and line.ink[0] >= 0 for line in block.lines)
