@@ -13,6 +13,8 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,11 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # A cached page is finished HTML already: its template only prints it.
 CACHED_TEMPLATE = "pbsite-cached.html"
 CACHED_TEMPLATE_SOURCE = "{{ pb_cached_html }}"
+
+
+# An entry this build did not use may serve another build of the project (a preview and a
+# build differ in every page's address, and may run at once): only one unused for a day goes.
+KEEP_UNUSED = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ class PageCache:
         return input_key(self.fingerprint, *parts)
 
     def has(self, key: str) -> bool:
-        found = self.folder is not None and self._file(key).is_file()
+        found = self.folder is not None and keep_fresh(self._file(key))
         if found:
             self.used.add(key)
         return found
@@ -138,12 +145,39 @@ class PageCache:
         self.used.add(key)
 
     def prune(self) -> None:
-        """Drop pages this build did not use, so the cache stays the size of the site."""
-        if self.folder is None or not self.folder.is_dir():
+        """Drop pages no build has used for a day, so the cache stays near the site's size."""
+        if self.folder is None:
             return
-        for entry in os.scandir(self.folder):
-            if entry.name.endswith(".json") and entry.name[:-5] not in self.used:
-                os.unlink(entry.path)
+        for entry in stale_entries(self.folder, self.used, lambda name: name.removesuffix(".json")):
+            Path(entry.path).unlink(missing_ok=True)
 
     def _file(self, key: str) -> Path:
         return self.folder / f"{key}.json"
+
+
+def keep_fresh(path: Path) -> bool:
+    """Whether a cache entry exists; if so, it counts as used now (the time is moved at most
+    twice a day, to spare the disk)."""
+    try:
+        if os.stat(path).st_mtime < time.time() - KEEP_UNUSED / 2:
+            os.utime(path)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def stale_entries(folder: Path, used: set[str], key: Callable[[str], str]) -> Iterator[os.DirEntry]:
+    """Entries of ``folder`` this build did not use and no build has used for a day."""
+    cutoff = time.time() - KEEP_UNUSED
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or key(entry.name) in used:
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                yield entry
+        except FileNotFoundError:  # another build removed it first
+            continue

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..model import Project, Report
 from ..wechat import article_slug, export_reports
+from .pagecache import keep_fresh, stale_entries
 from .record import link_or_copy
 
 
@@ -48,7 +49,7 @@ def publish_previews(
     shelf = cache_dir / "previews"
     shelf.mkdir(parents=True, exist_ok=True)
     fresh = [r for r in todo if keys[r.path] is None]
-    missing = [r for r in todo if keys[r.path] and not (shelf / keys[r.path]).is_dir()]
+    missing = [r for r in todo if keys[r.path] and not keep_fresh(shelf / keys[r.path])]
     _export(project, fresh, out_dir, cache_dir, posters)
     staging = Path(tempfile.mkdtemp(prefix=".new-", dir=shelf))
     try:
@@ -88,7 +89,6 @@ def _link_tree(source: Path, target: Path) -> None:
 
 
 def _prune(shelf: Path, used: set[str]) -> None:
-    """Drop folders no report uses any more, so the cache stays the size of the site."""
-    for entry in os.scandir(shelf):
-        if entry.is_dir() and not entry.name.startswith(".") and entry.name not in used:
-            shutil.rmtree(entry.path, ignore_errors=True)
+    """Drop folders no build has used for a day, so the cache stays near the site's size."""
+    for entry in stale_entries(shelf, used, str):
+        shutil.rmtree(entry.path, ignore_errors=True)

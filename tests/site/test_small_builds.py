@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import openpyxl
@@ -142,3 +144,16 @@ def test_preview_keeps_going_with_a_bad_report(small, caplog):
     assert "content/reports/cardiology/2026/bad.md:3:" in caplog.text
     banner = next((preview / "reports").rglob("index.html")).read_text("utf-8")
     assert "预览提示" in banner and "心得" in banner
+
+
+def test_the_page_cache_drops_only_pages_no_build_used_for_a_day(small):
+    assert build(small).exit_code == 0
+    pages = small / ".cache" / "pbsite" / "pages"
+    used = sorted(p.name for p in pages.iterdir())
+    old, recent = pages / "old.json", pages / "recent.json"
+    for other in (old, recent):  # pages of another build of the project, say a preview
+        other.write_text("{}", "utf-8")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    assert build(small).exit_code == 0
+    assert sorted(p.name for p in pages.iterdir()) == sorted([*used, "recent.json"])
