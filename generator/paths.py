@@ -35,3 +35,8 @@ class ProjectPaths:
     @property
     def build_report(self) -> Path:
         return self.build / "build-report.json"
+
+    @property
+    def preview_signals(self) -> Path:
+        """A small folder the preview watches: work done in the background says so here."""
+        return self.root / ".cache" / "pbsite-preview"

@@ -6,16 +6,19 @@ photo opens the same way everywhere and every published derivative is stripped o
 
 from .crop import fill_crop
 from .decode import PhotoError, open_photo
-from .derive import PIPELINE_VERSION, THUMB_SIDE, thumbnail_image, web_image
-from .hashing import content_hash
+from .derive import PIPELINE_VERSION, THUMB_SIDE, cached_web_image, thumbnail_image, web_image
+from .hashing import content_hash, load_hashes, save_hashes
 
 __all__ = [
     "PIPELINE_VERSION",
     "THUMB_SIDE",
     "PhotoError",
+    "cached_web_image",
     "content_hash",
     "fill_crop",
+    "load_hashes",
     "open_photo",
+    "save_hashes",
     "thumbnail_image",
     "web_image",
 ]

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from PIL import Image
 
 from .decode import open_photo
+from .files import atomic_write
 from .hashing import content_hash
 
 # Bump when the output for the same input changes, so old derivatives are not reused.
@@ -26,9 +23,7 @@ def web_image(source: Path, root: Path, cache_dir: Path, max_side: int = 1600) -
     The file name is a hash of the photo's bytes, ``max_side`` and the pipeline version, so
     an unchanged photo is never processed twice, across runs and processes alike.
     """
-    key = f"{content_hash(source)}:{max_side}:{PIPELINE_VERSION}"
-    name = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
-    destination = cache_dir / f"{name}.jpg"
+    destination = _derivative(source, cache_dir, max_side)
     if destination.is_file():
         return destination
     image = open_photo(source, target=(max_side, max_side), fit=True, root=root)
@@ -36,6 +31,17 @@ def web_image(source: Path, root: Path, cache_dir: Path, max_side: int = 1600) -
         image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=None)
     save_jpeg(image, destination)
     return destination
+
+
+def cached_web_image(source: Path, cache_dir: Path, max_side: int = 1600) -> Path | None:
+    """The derivative ``web_image`` would return, if it is made already; None if not."""
+    destination = _derivative(source, cache_dir, max_side)
+    return destination if destination.is_file() else None
+
+
+def _derivative(source: Path, cache_dir: Path, max_side: int) -> Path:
+    key = f"{content_hash(source)}:{max_side}:{PIPELINE_VERSION}"
+    return cache_dir / f"{hashlib.blake2b(key.encode(), digest_size=12).hexdigest()}.jpg"
 
 
 def thumbnail_image(source: Path, root: Path, cache_dir: Path) -> Path:
@@ -63,21 +69,3 @@ def atomic_save(image: Image.Image, destination: Path, **options) -> None:
     or the poster renderer, which hold pixels only.
     """
     atomic_write(destination, lambda stream: image.save(stream, **options))
-
-
-def atomic_write(destination: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write through a temporary file in the same folder, then rename over ``destination``:
-    a reader, or a parallel build, never sees half a file."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(
-        prefix=".tmp-", suffix=destination.suffix, dir=destination.parent
-    )
-    try:
-        # mkstemp makes owner-only files; published images must be readable by the web server.
-        os.fchmod(handle, 0o644)
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        os.replace(temp, destination)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

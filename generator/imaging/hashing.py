@@ -1,25 +1,62 @@
-"""Content hashes of photo files, memoised so a build hashes each file once."""
+"""Content hashes of photo files, memoised so a photo is read for hashing once, ever.
+
+Every cache of rendered images is keyed by the photos' bytes. Reading thousands of photos
+to learn that nothing changed would cost more than the rest of a warm build, so the digests
+are kept by path, size, modification time and inode, like git's index, and can be saved
+beside the caches for the next process.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import time
 from pathlib import Path
 
-# (path, size, mtime_ns) -> digest. A file rewritten in place changes its mtime, so a stale
-# digest is never returned; a copy with the same bytes still hashes the same.
-_memo: dict[tuple[str, int, int], str] = {}
+from .files import atomic_write
+
+# A file rewritten in place changes its mtime, so a stale digest is never returned; a copy
+# with the same bytes still hashes the same.
+Stamp = tuple[str, int, int, int]
+_memo: dict[Stamp, str] = {}
+# A file changed again within the same clock tick would keep its stamp: digests of files
+# this young are not saved, as git does for its index.
+SETTLING_SECONDS = 2.0
 
 
 def content_hash(path: Path) -> str:
     """A hex digest of the file's bytes (blake2b, 160 bits)."""
     stat = os.stat(path)
-    key = (os.fspath(path), stat.st_size, stat.st_mtime_ns)
-    digest = _memo.get(key)
+    stamp = (os.fspath(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    digest = _memo.get(stamp)
     if digest is None:
         with open(path, "rb") as handle:
             digest = hashlib.file_digest(
                 handle, lambda: hashlib.blake2b(digest_size=20)
             ).hexdigest()
-        _memo[key] = digest
+        _memo[stamp] = digest
     return digest
+
+
+def load_hashes(index: Path) -> None:
+    """Add the digests saved by an earlier process; a missing or damaged index is no loss."""
+    try:
+        rows = json.loads(index.read_text("utf-8"))
+        _memo.update(
+            {(path, size, mtime, inode): digest for path, size, mtime, inode, digest in rows}
+        )
+    except (OSError, ValueError, TypeError):
+        return
+
+
+def save_hashes(index: Path, paths: set[str]) -> None:
+    """Save the digests of the files at ``paths``, for the next process."""
+    settled = (time.time() - SETTLING_SECONDS) * 1e9
+    rows = sorted(
+        [*stamp, digest]
+        for stamp, digest in _memo.items()
+        if stamp[0] in paths and stamp[2] < settled
+    )
+    data = json.dumps(rows, ensure_ascii=False).encode()
+    atomic_write(index, lambda stream: stream.write(data))

@@ -16,7 +16,8 @@ from PIL import Image, ImageCms
 from tqdm import tqdm
 
 from ..imaging import content_hash
-from ..imaging.derive import atomic_save, atomic_write
+from ..imaging.derive import atomic_save
+from ..imaging.files import atomic_write
 from ..model import Project, Report
 from .content import PosterContent, poster_content
 from .errors import PosterError
@@ -49,6 +50,7 @@ class PosterRun:
     problems: list[str] = field(default_factory=list)  # "path: message"
     rendered: int = 0
     cached: int = 0
+    missing: list[str] = field(default_factory=list)  # reports left to draw (``draw=False``)
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,12 @@ def render_posters(
     reports: list[Report] | None = None,
     workers: int | None = None,
     progress: bool = False,
+    draw: bool = True,
 ) -> PosterRun:
     """Posters for every public report with photos (or the given ``reports``).
+
+    With ``draw=False`` nothing is drawn: the reports whose posters are not in the cache
+    are listed in ``PosterRun.missing`` instead, for a caller that cannot wait for them.
 
     ``cache_dir`` is the project cache (``ProjectPaths.cache``); posters are kept in its
     ``posters/`` folder and returned from there. Raises PosterError (no CJK font, a broken
@@ -110,9 +116,17 @@ def render_posters(
         _Job(poster_content(project, r), chosen, fonts, project.root, out_dir, renderer)
         for r in wanted
     ]
-    results = {result.report: result for result in _execute(jobs, workers, progress)}
+    # Looking posters up costs a few stats; only the ones to draw go to the workers.
+    found = {job.content.report: _render_job(job, draw=False) for job in jobs}
+    to_draw = [job for job in jobs if found[job.content.report] is None]
+    if draw:
+        found.update((result.report, result) for result in _execute(to_draw, workers, progress))
+    else:
+        run.missing = [job.content.report for job in to_draw]
     for report in wanted:  # in the caller's order, however the workers finished
-        result = results[report.path]
+        result = found[report.path]
+        if result is None:
+            continue
         if result.files:
             run.files[report.path] = result.files
         run.problems.extend(result.problems)
@@ -204,8 +218,9 @@ def _execute(jobs: list[_Job], workers: int | None, progress: bool):
                 bar.update()
 
 
-def _render_job(job: _Job) -> _JobResult:
-    """Every preset of one report: found in the cache, or drawn and stored there."""
+def _render_job(job: _Job, draw: bool = True) -> _JobResult | None:
+    """Every preset of one report: found in the cache, or drawn and stored there (None when
+    one is missing and ``draw`` is off)."""
     result = _JobResult(job.content.report)
     inputs = _inputs(job)
     for preset in job.presets:
@@ -218,6 +233,8 @@ def _render_job(job: _Job) -> _JobResult:
         if all(path.is_file() for path in outputs.values()):
             result.cached += 1
             problems = json.loads(notes.read_text("utf-8")) if notes.is_file() else []
+        elif not draw:
+            return None
         else:
             problems, drawn = _draw(job, preset, outputs, notes)
             result.rendered += drawn

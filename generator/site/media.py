@@ -10,7 +10,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..imaging import PhotoError, web_image
+from ..imaging import PhotoError, cached_web_image, web_image
 from ..model import Report
 
 SIZES = {"large": 1600, "thumb": 640}
@@ -24,6 +24,8 @@ def _derive(job: tuple[str, str, str, str]) -> tuple[tuple[str, str], str | None
         path = web_image(Path(root) / src, Path(root), Path(cache), max_side=SIZES[size])
     except PhotoError as exc:
         return (src, size), None, str(exc)
+    except OSError as exc:  # moved or deleted since the report was read
+        return (src, size), None, f"{src}: 照片文件无法读取（{exc.strerror}），请检查文件是否还在"
     return (src, size), str(path), None
 
 
@@ -39,20 +41,33 @@ class MediaLibrary:
         sources = sorted(
             {p.src for r in reports for p in (*r.photos, *([r.cover] if r.cover else []))}
         )
-        jobs = [
-            (str(self.root), str(self.cache_dir), src, size) for src in sources for size in SIZES
-        ]
-        if len(jobs) < _PARALLEL_FROM:
-            results = map(_derive, jobs)
-        else:
-            pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count())
-            with pool:
-                results = list(pool.map(_derive, jobs, chunksize=16))
-        for key, path, problem in results:
+        # Looking a derivative up costs a stat, far less than sending it to a worker.
+        missing = []
+        for src in sources:
+            for size in SIZES:
+                found = self._cached(src, size)
+                if found:
+                    self.files[(src, size)] = found
+                else:
+                    missing.append((str(self.root), str(self.cache_dir), src, size))
+        for key, path, problem in self._derive_all(missing, workers):
             if path:
                 self.files[key] = Path(path)
             elif problem and key[1] == "large":
                 self.problems.append(problem)
+
+    def _cached(self, src: str, size: str) -> Path | None:
+        try:
+            return cached_web_image(self.root / src, self.cache_dir, SIZES[size])
+        except OSError:  # gone since the report was read: deriving it says so properly
+            return None
+
+    @staticmethod
+    def _derive_all(jobs: list[tuple[str, str, str, str]], workers: int | None) -> list:
+        if len(jobs) < _PARALLEL_FROM:
+            return [_derive(job) for job in jobs]
+        with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
+            return list(pool.map(_derive, jobs, chunksize=16))
 
     def url(self, src: str, size: str) -> str | None:
         """Site-relative address of a derivative, or None when the photo could not be read."""

@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ..imaging import load_hashes, save_hashes
 from ..model import ContentError, Project, Report, ReportMemo, load_project
 from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, public_copy, write_tally_files
@@ -48,7 +49,7 @@ from .pagecache import (
     fingerprint,
 )
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
-from .posters import PosterShelf
+from .posters import PosterShelf, PostersLater
 from .previews import embeds_images, publish_previews
 from .record import SiteRecord, UnchangedFile
 from .sanitize import clean_html
@@ -64,6 +65,7 @@ DEFAULT_NAV = [
     {"投稿指南": "guide/index.md"},
 ]
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
+HASH_INDEX = "photo-hashes.json"  # photo digests by file stamp, so a photo is hashed once
 TAUGHT_WEIGHT = 100000  # jieba frequency of brand and type names: always cut whole
 LOGO = "assets/images/pb-logo.png"
 WECHAT_DIR = "wechat"
@@ -95,6 +97,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # Set by `pbsite serve`: the site folder outlives a build, and MkDocs builds dirty.
         self.incremental = False
         self.record = SiteRecord()
+        self.posters_later: PostersLater | None = None  # under `serve` only
 
     @property
     def serving(self) -> bool:
@@ -107,6 +110,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.paths = ProjectPaths(Path(config.config_file_path).resolve().parent)
+        signal = self.paths.preview_signals / "posters-drawn"
+        if self.posters_later is None or self.posters_later.signal != signal:
+            self.posters_later = PostersLater(signal)
         if self._scratch:  # a clean build's throw-away cache lasts one build
             self._scratch.cleanup()
             self._scratch = None
@@ -165,9 +171,14 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         catalog = Catalog(self.project)
         self.catalog = catalog
+        load_hashes(self._cache_dir() / HASH_INDEX)
         self.media = MediaLibrary(self.paths.root, self._cache_dir() / "media")
         self.media.prepare(catalog.reports)
-        self.posters = PosterShelf(self.project, self._cache_dir(), catalog.reports)
+        self.posters = PosterShelf(
+            self.project, self._cache_dir(), catalog.reports, draw=not self.serving
+        )
+        if self.serving:
+            self.posters_later.draw(self.project, self._cache_dir(), self.posters.missing)
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
         for extra in self._optional_pages(catalog):
             self.pages[extra.src_uri] = extra
@@ -441,6 +452,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         for name, data in feeds(self.project, self.catalog.reports).items():
             (site_dir / name).write_bytes(data)
         _copy_lightbox(site_dir)
+        photos = {str(self.paths.root / src) for src, _ in self.media.files}
+        save_hashes(self._cache_dir() / HASH_INDEX, photos)
         if self.project.config.tally.publish:
             write_tally_files(self.tally, site_dir / "office")
         self.page_cache.prune()
@@ -486,6 +499,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self.paths.content))
         server.watch(str(self.paths.root / "site_config.yaml"))
+        self.paths.preview_signals.mkdir(parents=True, exist_ok=True)
+        server.watch(str(self.paths.preview_signals))
         return server
 
 

@@ -3,7 +3,9 @@ linked into ``site/posters/`` with a download list on each report page."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from ..model import Project, Report
 from ..posters import PosterError, render_posters
 
+log = logging.getLogger("mkdocs.plugins.pbsite")
 LABELS = {
     "wechat_cover": "公众号封面 900×383",
     "wechat_cover_square": "公众号封面方图 500×500",
@@ -20,19 +23,26 @@ LABELS = {
 
 
 class PosterShelf:
-    def __init__(self, project: Project, cache_dir: Path, reports: list[Report]):
+    """The posters of the published reports. ``draw=False`` takes only those in the cache and
+    lists the reports still to draw in ``missing``."""
+
+    def __init__(
+        self, project: Project, cache_dir: Path, reports: list[Report], *, draw: bool = True
+    ):
         # The site offers posters for reports with photos; a photo-less one gets only the
         # 公众号 covers its article needs, made by the WeChat export.
         with_photos = [r for r in reports if r.photos or r.cover]
         try:
             run = render_posters(
-                project, cache_dir, reports=with_photos, progress=sys.stderr.isatty()
+                project, cache_dir, reports=with_photos, progress=sys.stderr.isatty(), draw=draw
             )
         except PosterError as exc:
             raise PluginError(f"无法生成海报：{exc}") from None
         self.problems = run.problems
         self.by_report = run.files
-        self.files: dict[str, Path] = {}
+        missing = set(run.missing)
+        self.missing = [r for r in with_photos if r.path in missing]
+        self.files: dict[str, Path] = {}  # site-relative path -> cached poster
         self.urls: dict[str, dict[str, str]] = {}
         for report in reports:
             for output, file in run.files.get(report.path, {}).items():
@@ -47,3 +57,37 @@ class PosterShelf:
 
     def url(self, report: Report, output: str) -> str | None:
         return self.urls.get(report.path, {}).get(output)
+
+
+class PostersLater:
+    """Under `serve`, posters not in the cache are drawn on a thread once the pages are up:
+    an A3 poster takes longer than the whole preview rebuild. Touching ``signal`` when they
+    are done makes the preview rebuild with them."""
+
+    def __init__(self, signal: Path):
+        self.signal = signal
+        self.thread: threading.Thread | None = None
+        self.failed: dict[str, str] = {}  # report path -> the report whose posters failed
+
+    def draw(self, project: Project, cache_dir: Path, reports: list[Report]) -> None:
+        # A report whose posters could not be drawn is tried again only once it has changed,
+        # or every rebuild would start another try.
+        todo = [r for r in reports if self.failed.get(r.path) != repr(r)]
+        if not todo or (self.thread and self.thread.is_alive()):
+            return
+        self.thread = threading.Thread(
+            target=self._draw, args=(project, cache_dir, todo), name="pbsite-posters", daemon=True
+        )
+        self.thread.start()
+
+    def _draw(self, project: Project, cache_dir: Path, reports: list[Report]) -> None:
+        drawn: dict = {}
+        try:
+            # One worker: a process forked beside the preview server's threads could hang.
+            drawn = render_posters(project, cache_dir, reports=reports, workers=1).files
+        except PosterError as exc:
+            log.warning(f"无法生成海报：{exc}")
+        finally:
+            self.failed.update((r.path, repr(r)) for r in reports if r.path not in drawn)
+            self.signal.parent.mkdir(parents=True, exist_ok=True)
+            self.signal.touch()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from generator.imaging import PhotoError, content_hash, derive, thumbnail_image, web_image
+from generator.imaging import PhotoError, content_hash, derive, hashing, thumbnail_image, web_image
 
 from .samples import GPS_IFD, gps_jpeg, oriented_jpeg, photo, truncated_jpeg
 
@@ -84,3 +85,33 @@ def test_broken_photo_raises_photo_error_and_leaves_nothing(tmp_path: Path):
     with pytest.raises(PhotoError, match=r"^broken\.jpg: "):
         web_image(source, tmp_path, tmp_path / "cache")
     assert not list((tmp_path / "cache").glob("*")) if (tmp_path / "cache").exists() else True
+
+
+def test_saved_photo_hashes_spare_the_next_process_reading_the_photo(tmp_path: Path, monkeypatch):
+    settled, fresh = tmp_path / "settled.jpg", tmp_path / "fresh.jpg"
+    for path in (settled, fresh):
+        photo((64, 48)).save(path)
+    minute_ago = time.time() - 60
+    os.utime(settled, (minute_ago, minute_ago))
+    digests = {path: content_hash(path) for path in (settled, fresh)}
+    index = tmp_path / "index.json"
+    hashing.save_hashes(index, {str(settled), str(fresh)})
+    monkeypatch.setattr(hashing, "_memo", {})  # a new process
+    hashing.load_hashes(index)
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the photo was read again")
+
+    monkeypatch.setattr(hashing, "open", no_reading, raising=False)
+    assert content_hash(settled) == digests[settled]
+    # A file written this very moment could change again within the same clock tick, so
+    # its digest was not saved: it is read again.
+    with pytest.raises(AssertionError, match="read again"):
+        content_hash(fresh)
+
+
+def test_a_damaged_hash_index_is_no_loss(tmp_path: Path):
+    index = tmp_path / "index.json"
+    index.write_text("[[1, 2", "utf-8")
+    hashing.load_hashes(index)
+    hashing.load_hashes(tmp_path / "missing.json")

@@ -105,6 +105,19 @@ def test_changed_title_re_renders_only_that_report(poster_root, tmp_path: Path):
     assert (run.rendered, run.cached) == (1, 1)
 
 
+def test_without_drawing_only_cached_posters_are_given_and_the_rest_listed(
+    poster_root, tmp_path: Path
+):
+    cache = tmp_path / "cache"
+    render_posters(load(poster_root()), cache, presets=["phone"])
+    changed = load(poster_root(title_a="心血管内科党支部开展健康义诊"))
+    run = render_posters(changed, cache, presets=["phone"], draw=False)
+    (edited,) = run.missing
+    assert run.rendered == 0 and run.cached == 1
+    assert edited not in run.files and len(run.files) == 1
+    assert not list((cache / "posters").rglob(".tmp-*"))
+
+
 def test_parallel_workers_give_the_same_posters(poster_root, tmp_path: Path):
     project = load(poster_root())
     serial = render_posters(project, tmp_path / "one", presets=["phone"], workers=1)

@@ -9,6 +9,7 @@ the edit does not touch must not have been written again.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from PIL import Image
 from generator.model import load_project
 from generator.paths import ProjectPaths
 from generator.site.catalog import Catalog
-from generator.site.runner import Preview
+from generator.site.runner import PLUGIN, Preview
 from generator.wechat import article_slug
 from tests.conftest import BASE_CONFIG, ROOT, report_text, write
 
@@ -99,12 +100,21 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
         (reports / f"p{day}").mkdir()
         Image.new("RGB", (1200, 800), (40 * day, 60, 90)).save(reports / f"p{day}" / "01.jpg")
     preview = Preview(ProjectPaths(root), str(folder / "served"), ADDRESS)
+
+    def posters_drawing():
+        later = preview.config.plugins[PLUGIN].posters_later
+        return later and later.thread
+
     site = Path(preview.site_dir)
     steps: dict[str, dict] = {}
 
     def step(name: str) -> None:
         before = written(site) if site.is_dir() else {}
+        drawing = posters_drawing()
         preview.build()
+        if posters_drawing() is not drawing:  # posters left to draw: the signal would rebuild
+            posters_drawing().join()
+            preview.build()
         steps[name] = {
             "before": before,
             "after": written(site),
@@ -158,3 +168,11 @@ def test_a_removed_report_leaves_nothing_behind(session):
 def test_a_config_change_reaches_hand_written_pages(session):
     about = (session["site"] / "about" / "index.html").read_text("utf-8")
     assert "改名医院党委" in about and "测试医院党委" not in about
+
+
+def test_posters_are_drawn_after_the_page_is_shown_then_offered(session):
+    page = session["site"] / "reports/cardiology/2026-03-02-report-2/index.html"
+    downloads = re.findall(r'href="([^"]*posters/[^"]+\.jpg)"', page.read_text("utf-8"))
+    assert len(downloads) >= 3
+    for link in downloads:
+        assert (page.parent / link).resolve().is_file()
