@@ -54,7 +54,7 @@ from .site import (
 
 COLD = (
     "删除 site/、build/ 以及 .cache/ 下除图片缓存 "
-    f".cache/pbsite/{{{','.join(IMAGE_CACHES)}}}（照片派生图、海报、公众号图片）以外的全部缓存；"
+    f".cache/pbsite/{{{','.join(IMAGE_CACHES)}}}（照片派生图、海报、公众号图片及照片摘要索引）以外的全部缓存；"
     "图片缓存由一次不计时的构建预先填充。操作系统文件缓存、Python 字节码和 jieba 词典缓存（临时目录中）保持热状态"
 )
 SERVE_CAP = 300.0  # seconds to wait for an edit to show

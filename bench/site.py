@@ -100,9 +100,10 @@ def pbsite_build(root: Path, log: Path) -> dict:
     return run_child("generator.cli:main", [["--root", str(root), "build", "--lenient"]], log)
 
 
-# Caches that hold rendered images (photo derivatives, posters, 公众号 images). A "cold"
-# benchmark build keeps these and deletes every other cache, plus site/ and build/.
-IMAGE_CACHES = ("media", "posters", "wechat")
+# Caches that hold rendered images (photo derivatives, posters, 公众号 images) and the index
+# of photo digests that looks them up. A "cold" benchmark build keeps these and deletes every
+# other cache, plus site/ and build/.
+IMAGE_CACHES = ("media", "posters", "wechat", "photo-hashes.json")
 
 
 def make_cold(root: Path) -> list[str]:
