@@ -87,6 +87,8 @@ class PostersLater:
             drawn = render_posters(project, cache_dir, reports=reports, workers=1).files
         except PosterError as exc:
             log.warning(f"无法生成海报：{exc}")
+        except Exception as exc:  # on a thread nobody waits for: say it, or it goes unseen
+            log.warning(f"后台生成海报时出错：{exc!r}")
         finally:
             self.failed.update((r.path, repr(r)) for r in reports if r.path not in drawn)
             self.signal.parent.mkdir(parents=True, exist_ok=True)

@@ -139,6 +139,7 @@ def test_preview_keeps_going_with_a_bad_report(small, caplog):
     config = load_config(config_file=str(small / "mkdocs.yml"), site_dir=str(preview))
     config.plugins.on_startup(command="serve", dirty=False)
     mkdocs_build_in_process(config)
+    config.plugins["pbsite"].posters_later.thread.join()  # its posters are drawn meanwhile
     errors = (preview / "errors" / "index.html").read_text("utf-8")
     assert "content/reports/cardiology/2026/bad.md:3:" in errors
     assert "content/reports/cardiology/2026/bad.md:3:" in caplog.text
