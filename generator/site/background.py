@@ -16,6 +16,10 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 class BackgroundError(Exception):
     """The job failed; the message carries the child's traceback."""
 
@@ -23,7 +27,7 @@ class BackgroundError(Exception):
 class BackgroundJob:
     def __init__(self, job: Callable[[], None], *, fork: bool = True):
         self._process = None
-        if not fork or "fork" not in multiprocessing.get_all_start_methods():
+        if not fork or not can_fork():
             job()
             return
         context = multiprocessing.get_context("fork")

@@ -35,7 +35,7 @@ from ..tally import WRITERS, current_tally, office_page_html, public_copy, write
 from ..wechat import article_slug, read_settings
 from .ahead import AHEAD_FROM, render_pages, shares
 from .atomic import AtomicSiteDir
-from .background import BackgroundError, BackgroundJob
+from .background import BackgroundError, BackgroundJob, can_fork
 from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
@@ -236,8 +236,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             (self.cached if found else self.uncached)[page.src_uri] = key
 
     def _plan_ahead(self) -> None:
-        # The parent keeps the first share: it reaches those pages first.
-        if self.serving or len(self.uncached) < AHEAD_FROM:
+        # The parent keeps the first share: it reaches those pages first. Without fork there
+        # are no children to hand the rest to.
+        if self.serving or len(self.uncached) < AHEAD_FROM or not can_fork():
             return
         self.ahead = shares(list(self.uncached), os.cpu_count() or 1)[1:]
         for uri in (uri for share in self.ahead for uri in share):
@@ -264,6 +265,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         for share in self.ahead:
             job = partial(self._render_ahead, share, config, files, nav)
             self.ahead_jobs.append(BackgroundJob(job))
+            # The child writes these pages: the parent's copy of each goes nowhere.
+            for uri in share:
+                files.get_file_from_path(uri).abs_dest_path = os.devnull
         return nav
 
     def _render_ahead(self, share: list[str], config: MkDocsConfig, files: Files, nav) -> None:
