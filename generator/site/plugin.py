@@ -33,25 +33,19 @@ from ..model import ContentError, Project, Report, ReportMemo, load_project
 from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, public_copy, write_tally_files
 from ..wechat import article_slug, read_settings
-from .ahead import AHEAD_FROM, render_pages, shares
+from .ahead import render_pages
 from .atomic import AtomicSiteDir
-from .background import BackgroundError, BackgroundJob, can_fork
+from .background import BackgroundError, BackgroundJob
 from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
 from .media import SIZES, MediaLibrary
-from .pagecache import (
-    CACHED_TEMPLATE,
-    CACHED_TEMPLATE_SOURCE,
-    CachedPage,
-    FinishedPage,
-    PageCache,
-    fingerprint,
-)
+from .pagecache import CACHED_TEMPLATE, CACHED_TEMPLATE_SOURCE, PageCache, fingerprint
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
 from .posters import PosterShelf, PostersLater
 from .previews import embeds_images, publish_previews
-from .record import SiteRecord, UnchangedFile
+from .record import SiteRecord
+from .reportpages import ReportPages, real_page
 from .sanitize import clean_html
 from .searchtext import join_single_characters
 
@@ -188,10 +182,15 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             )  # poster layouts live in the theme folder but are not published
         self._open_page_cache(config)
         for page in self.pages.values():
-            self._look_up(page)
-        self._plan_ahead()
+            if "pb_report" in page.context:
+                key = self.page_cache.key(page.source(), *self._report_inputs(page))
+                self.report_pages.look_up(page.src_uri, key)
+        if not self.serving:  # the preview's rebuilds render a page or two
+            self.report_pages.plan_ahead(os.cpu_count() or 1)
         for page in self.pages.values():
-            files.append(self._page_file(page, config))
+            file = self.report_pages.file(page.src_uri, page.title, page.source(), config)
+            self.outputs[page.src_uri] = file.abs_dest_path
+            files.append(file)
         if self.incremental:
             self._render_hand_written_pages(files)
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
@@ -217,75 +216,22 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.page_cache = PageCache(folder, fingerprint(files, folders, settings))
         # Per build: under `serve` this plugin outlives a build, and a key left over from the
         # last one would hand out that build's page.
-        self.cached: dict[str, str] = {}  # src_uri -> key of a page served from the cache
-        self.uncached: dict[str, str] = {}  # src_uri -> key to store the finished page under
-        self.unchanged: set[str] = set()  # cached pages the site folder already holds
-        self.ahead: list[list[str]] = []  # shares of uncached pages rendered on other cores
-        self.ahead_jobs: list[BackgroundJob] = []
+        self.report_pages = ReportPages(self.page_cache, self.record)
         self.outputs: dict[str, str] = {}  # src_uri -> output file of every generated page
-        self._search_entries: dict[str, list[dict]] = {}
         self.notes: dict[str, list[str]] = {}
         for warning in self.project.warnings if self.serving else []:
             self.notes.setdefault(warning.path, []).append(str(warning))
 
-    def _look_up(self, page: GeneratedPage) -> None:
-        """File a report page as cached or uncached, under the key of everything it shows."""
-        if "pb_report" in page.context:
-            key = self.page_cache.key(page.source(), *self._report_inputs(page))
-            found = self.page_cache.has(key)
-            (self.cached if found else self.uncached)[page.src_uri] = key
-
-    def _plan_ahead(self) -> None:
-        # The parent keeps the first share: it reaches those pages first. Without fork there
-        # are no children to hand the rest to.
-        if self.serving or len(self.uncached) < AHEAD_FROM or not can_fork():
-            return
-        self.ahead = shares(list(self.uncached), os.cpu_count() or 1)[1:]
-        for uri in (uri for share in self.ahead for uri in share):
-            self.cached[uri] = self.uncached.pop(uri)
-            self.page_cache.expect(self.cached[uri])
-
-    def _page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
-        """The page's file; a report page found in the cache gets a page with no Markdown."""
-        uri = page.src_uri
-        if uri in self.cached:
-            # A preview folder that holds this very page already: a dirty build skips it.
-            unchanged = self.record.pages.get(uri) == self.cached[uri]
-            if unchanged:
-                self.unchanged.add(uri)
-            file = (UnchangedFile if unchanged else File).generated(config, uri, content="")
-            FinishedPage(page.title, file, config)
-        else:
-            file = File.generated(config, uri, content=page.source())
-        self.outputs[uri] = file.abs_dest_path
-        return file
-
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # Everything a report page reads exists now: the model, the nav and the templates.
-        for share in self.ahead:
-            job = partial(self._render_ahead, share, config, files, nav)
-            self.ahead_jobs.append(BackgroundJob(job))
-            # The child writes these pages: the parent's copy of each goes nowhere.
-            for uri in share:
-                files.get_file_from_path(uri).abs_dest_path = os.devnull
+        self.report_pages.start_ahead(files, partial(self._render_ahead, config, files, nav))
         return nav
 
-    def _render_ahead(self, share: list[str], config: MkDocsConfig, files: Files, nav) -> None:
-        """In a forked child: render a share of the pages, leaving them in the page cache."""
+    def _render_ahead(self, config: MkDocsConfig, files: Files, nav, share: list[str]) -> None:
+        """In a forked child: render a share of the report pages into the page cache."""
         for uri in share:
-            self.uncached[uri] = self.cached.pop(uri)
-            file = files.get_file_from_path(uri)
-            file.content_string = self.pages[uri].source()
-            Page(None, file, config)
+            real_page(files.get_file_from_path(uri), self.pages[uri].source(), config)
         render_pages(share, config, files, nav)
-
-    def _wait_ahead(self) -> None:
-        try:
-            for job in self.ahead_jobs:
-                job.wait()
-        except BackgroundError as exc:
-            raise PluginError(f"报道页面生成失败：\n{exc}") from None
-        self.ahead_jobs = []
 
     def _render_hand_written_pages(self, files: Files) -> None:
         # A hand-written page shows site-wide data (the name, the nav, the theme), so a dirty
@@ -330,32 +276,17 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _keep_search_entries(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> None:
         entries = self._search_index(config)
         uri = page.file.src_uri
-        self.unchanged.discard(uri)  # a clean build renders it after all
-        if uri in self.cached:
-            self._wait_ahead()
-            cached = self.page_cache.load(self.cached[uri])
-            context["pb_cached_html"] = cached.html
-            self._search_entries[uri] = cached.search
-            if entries is not None:
-                entries.extend(cached.search)
+        if self.report_pages.serve_cached(uri, context, entries):
             return
         added = entries[self._search_start :] if entries is not None else []
         for entry in added:
             entry["title"] = join_single_characters(entry["title"])
             entry["text"] = join_single_characters(entry["text"])
-        if uri in self.uncached:
-            self._search_entries[uri] = added
+        self.report_pages.keep_search_entries(uri, added)
 
     @event_priority(-100)  # last: the page is finished
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        uri = page.file.src_uri
-        search = self._search_entries.pop(uri, None)
-        if search is None:
-            return output
-        if uri in self.uncached:
-            self.page_cache.store(self.uncached[uri], CachedPage(output, search))
-        self.record.pages[uri] = self.uncached.get(uri) or self.cached[uri]
-        self.record.searches[uri] = search
+        self.report_pages.finish(page.file.src_uri, output)
         return output
 
     def _optional_pages(self, catalog: Catalog) -> list[GeneratedPage]:
@@ -411,7 +342,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     @event_priority(50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._generated(page)
-        if generated is None or not generated.sanitize or page.file.src_uri in self.cached:
+        cached = page.file.src_uri in self.report_pages.cached
+        if generated is None or not generated.sanitize or cached:
             return html
         html = clean_html(html)
         report = generated.context.get("pb_report")
@@ -440,8 +372,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _index_skipped_pages(self, *, config: MkDocsConfig) -> None:
         entries = self._search_index(config)
         if entries is not None:
-            for uri in sorted(self.unchanged):
-                entries.extend(self.record.searches[uri])
+            entries.extend(self.report_pages.skipped_entries())
 
     @event_priority(-100)  # last: the search plugin writes its index into the staging folder first
     def _finish(self, *, config: MkDocsConfig) -> None:
@@ -491,9 +422,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return self.page_cache.key("wechat", repr(report), media, covers)
 
     def on_build_error(self, *, error: Exception) -> None:
-        for job in [self.published, *self.ahead_jobs]:
-            if job:
-                job.cancel()
+        if self.published:
+            self.published.cancel()
+        self.report_pages.cancel()
         if self.atomic:
             self.atomic.abort()
             self.atomic = None

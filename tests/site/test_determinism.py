@@ -171,12 +171,12 @@ def build_in_process(root: Path, site: Path):
 
 
 def test_pages_rendered_ahead_equal_pages_rendered_in_order(corpus, monkeypatch):
-    from generator.site import plugin
+    from generator.site import plugin, reportpages
 
-    monkeypatch.setattr(plugin, "AHEAD_FROM", 10**9)
-    assert build_in_process(corpus, corpus.parent / "in-order").ahead == []
-    monkeypatch.setattr(plugin, "AHEAD_FROM", 1)
+    monkeypatch.setattr(reportpages, "AHEAD_FROM", 10**9)
+    assert build_in_process(corpus, corpus.parent / "in-order").report_pages.ahead == []
+    monkeypatch.setattr(reportpages, "AHEAD_FROM", 1)
     monkeypatch.setattr(plugin.os, "cpu_count", lambda: 3)  # two children beside the parent
-    shares = build_in_process(corpus, corpus.parent / "ahead").ahead
+    shares = build_in_process(corpus, corpus.parent / "ahead").report_pages.ahead
     assert len(shares) == 2 and all(len(share) > 5 for share in shares)
     assert diff(corpus.parent / "in-order", corpus.parent / "ahead") == ""
