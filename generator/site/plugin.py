@@ -33,7 +33,7 @@ from ..model import ContentError, Project, Report, ReportMemo, load_project
 from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, public_copy, write_tally_files
 from ..wechat import article_slug, read_settings
-from .ahead import render_pages
+from .ahead import render_pages, shares
 from .atomic import AtomicSiteDir
 from .background import BackgroundError, BackgroundJob
 from .brand import brand_css
@@ -84,7 +84,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.atomic: AtomicSiteDir | None = None
         self.env: Environment | None = None
         self.bypass_cache = False
-        self.published: BackgroundJob | None = None
+        self.published: list[BackgroundJob] = []
         self._scratch: tempfile.TemporaryDirectory | None = None
         self.page_cache: PageCache | None = None
         self._search_start = 0
@@ -195,9 +195,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self._render_hand_written_pages(files)
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.project.config)))
         self._add_images(files, config)
-        self.published = BackgroundJob(
-            partial(self._publish_from_model, Path(config.site_dir)), fork=not self.serving
-        )
+        self._start_publishing(Path(config.site_dir))
         # Report fragments are rendered before MkDocs builds its own template environment.
         self.env = self.on_env(config.theme.get_env(), config=config, files=files)
         return files
@@ -379,7 +377,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         site_dir = Path(config.site_dir)
         self.record.remove_stale_outputs(self.outputs)
         try:
-            self.published.wait()
+            for job in self.published:
+                job.wait()
         except BackgroundError as exc:
             raise PluginError(f"照片和公众号预览发布失败：\n{exc}") from None
         for problem in self.media.problems + self.posters.problems:
@@ -398,14 +397,25 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     on_post_build = CombinedEvent(_index_skipped_pages, _finish)
 
-    def _publish_from_model(self, site_dir: Path) -> None:
-        """Images and 公众号 previews: they need only the model, not one page MkDocs makes."""
-        self.record.sync_links(site_dir, {**self.media.site_files(), **self.posters.files})
-        # Each public report gets its 公众号 article and a preview page with a copy button.
+    def _start_publishing(self, site_dir: Path) -> None:
+        """Images and 公众号 previews need only the model, not one page MkDocs makes: forked
+        children write them while the pages render, the previews shared out among them."""
         keys = {report.path: self._preview_key(report) for report in self.catalog.reports}
+        self.published = []
+        count = 1 if self.serving else os.cpu_count() or 1
+        for index, share in enumerate(shares(self.catalog.reports, count) or [[]]):
+            job = partial(self._publish_from_model, site_dir, keys, share, images=index == 0)
+            self.published.append(BackgroundJob(job, fork=not self.serving))
+
+    def _publish_from_model(
+        self, site_dir: Path, keys: dict, reports: list[Report], *, images: bool
+    ) -> None:
+        if images:
+            self.record.sync_links(site_dir, {**self.media.site_files(), **self.posters.files})
+        # Each public report gets its 公众号 article and a preview page with a copy button.
         self.record.previews = publish_previews(
             self.project,
-            self.catalog.reports,
+            reports,
             site_dir / WECHAT_DIR,
             self._cache_dir(),
             keys,
@@ -422,8 +432,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return self.page_cache.key("wechat", repr(report), media, covers)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.published:
-            self.published.cancel()
+        for job in self.published:
+            job.cancel()
         self.report_pages.cancel()
         if self.atomic:
             self.atomic.abort()

@@ -13,10 +13,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..files import link_or_copy
 from ..model import Project, Report
 from ..wechat import article_slug, export_reports
 from .pagecache import keep_fresh, stale_entries
-from .record import link_or_copy
 
 
 def embeds_images(report: Report) -> bool:
@@ -73,7 +73,9 @@ def _export(
     cache_dir: Path,
     posters: dict[str, dict[str, Path]],
 ) -> list[tuple[Report, Path]]:
-    exports = export_reports(project, reports, out_dir, cache_dir, posters=posters)
+    exports = export_reports(
+        project, reports, out_dir, cache_dir, posters=posters, link_images=True
+    )
     for export in exports:
         # The preview is the folder's page, so site/wechat/<report>/ opens it directly.
         os.replace(export.folder / "preview.html", export.folder / "index.html")

@@ -12,11 +12,12 @@ A build into any other folder, or one MkDocs empties first, starts from an empty
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.structure.files import File
+
+from ..files import link_or_copy
 
 
 class UnchangedFile(File):
@@ -64,13 +65,3 @@ class SiteRecord:
         while folder != top and folder.is_relative_to(top) and not any(folder.iterdir()):
             folder.rmdir()
             folder = folder.parent
-
-
-def link_or_copy(source: Path, destination: Path) -> None:
-    """Put ``source`` at ``destination`` (whose folder exists), replacing what was there."""
-    destination.unlink(missing_ok=True)
-    try:
-        # A hard link costs nothing, and cached files are never modified in place.
-        os.link(source, destination)
-    except OSError:  # another file system, or one without hard links
-        shutil.copyfile(source, destination)

@@ -69,7 +69,9 @@ class Article:
             **self.meta,
             "title": self.titles[index],
             "content": part_name(index),
-            "images": _images_in(self.parts[index]),
+            "images": [
+                f"images/{i.name}" for i in self.images if f'"images/{i.name}"' in self.parts[index]
+            ],
         }
 
 
@@ -231,10 +233,6 @@ def _recompressed(image: ArticleImage, images: ImageBank) -> str | None:
 
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.2f} MB"
-
-
-def _images_in(part: str) -> list[str]:
-    return [str(img["src"]) for img in BeautifulSoup(part, "html.parser").find_all("img")]
 
 
 # -- meta.json -------------------------------------------------------------------------

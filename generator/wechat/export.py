@@ -18,9 +18,11 @@ import datetime as dt
 import json
 import secrets
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import link_or_copy
 from ..model import Project, Report
 from ..paths import ProjectPaths
 from ..posters import PosterError, render_posters
@@ -53,12 +55,16 @@ def export_reports(
     cache_dir: Path,
     *,
     posters: dict[str, dict[str, Path]] | None = None,
+    link_images: bool = False,
 ) -> list[WechatExport]:
     """One folder per report under ``out_dir``. Raises ExportRefused before writing anything
     when any report is internal or a draft, and ContentError for a bad `wechat:` config.
 
     ``posters`` (report path → poster files) reuses covers already rendered, as the site
     build has; then a report without posters gets none rather than a render of its own.
+    ``link_images`` hard-links images and covers from the caches instead of copying them:
+    for folders nobody edits, such as the site's previews (someone editing a linked image
+    in an export folder would change the cached one).
     """
     for report in reports:
         check_publishable(report)
@@ -74,7 +80,7 @@ def export_reports(
         found, problems = covers[report.path]
         article.covers = found
         article.warnings.extend(problems)
-        exports.append(write_export(project, article, out_dir / article.slug))
+        exports.append(write_export(project, article, out_dir / article.slug, link_images))
     return exports
 
 
@@ -99,12 +105,14 @@ def write_wechat_exports(project: Project, paths: ProjectPaths) -> list[Path]:
     return [export.folder for export in exports]
 
 
-def write_export(project: Project, article: Article, folder: Path) -> WechatExport:
+def write_export(
+    project: Project, article: Article, folder: Path, link_images: bool = False
+) -> WechatExport:
     """Write the folder afresh, then swap it in: no file of an older export survives."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = _new_folder(folder.parent, f".{folder.name}-")
     try:
-        _write_files(project, article, staging)
+        _write_files(project, article, staging, link_or_copy if link_images else shutil.copyfile)
         retired = folder.with_name(f".{folder.name}-old")
         shutil.rmtree(retired, ignore_errors=True)
         if folder.exists():
@@ -132,15 +140,17 @@ def _new_folder(parent: Path, prefix: str) -> Path:
         return staging
 
 
-def _write_files(project: Project, article: Article, folder: Path) -> None:
+def _write_files(
+    project: Project, article: Article, folder: Path, place: Callable[[Path, Path], object]
+) -> None:
     for index, name in enumerate(article.part_names):
         (folder / name).write_text(article.document(index), "utf-8")
     if article.images:
         (folder / "images").mkdir()
     for image in article.images:
-        shutil.copyfile(image.file, folder / "images" / image.name)
+        place(image.file, folder / "images" / image.name)
     for name, poster in article.covers.items():
-        shutil.copyfile(poster, folder / name)
+        place(poster, folder / name)
     meta = {
         **article.meta,
         "content": article.part_names,
