@@ -171,8 +171,6 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.posters = PosterShelf(
             self.project, self._cache_dir(), catalog.reports, draw=not self.serving
         )
-        if self.serving:
-            self.posters_later.draw(self.project, self._cache_dir(), self.posters.missing)
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
         for extra in self._optional_pages(catalog):
             self.pages[extra.src_uri] = extra
@@ -392,6 +390,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         if self.project.config.tally.publish:
             write_tally_files(self.tally, site_dir / "office")
         self.page_cache.prune()
+        if self.serving:  # after the pages are up: the drawing would slow the rebuild down
+            self.posters_later.draw(self.project, self._cache_dir(), self.posters.missing)
         if self.atomic:
             self.atomic.commit()
             self.atomic = None
