@@ -85,6 +85,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.env: Environment | None = None
         self.bypass_cache = False
         self.published: list[BackgroundJob] = []
+        self.report_pages: ReportPages | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
         self.page_cache: PageCache | None = None
         self._search_start = 0
@@ -204,9 +205,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # A clean build keeps its pages in a throw-away cache: pages rendered ahead travel
         # through it.
         folder = self._cache_dir() / "pages"
-        # The preview's banner on every page counts the rejected reports.
-        rejected = len(self.project.rejected) if self.serving else 0
-        settings = [self.command, str(config.site_url), str(self.config.lenient), str(rejected)]
+        settings = [self.command, str(config.site_url), str(self.config.lenient)]
         folders = [Path(d) for d in (config.theme.custom_dir, config.docs_dir) if d]
         files = [Path(config.config_file_path), self.paths.root / "site_config.yaml"]
         self.page_cache = PageCache(folder, fingerprint(files, folders, settings))
@@ -433,12 +432,13 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return self.page_cache.key("wechat", repr(report), media, covers)
 
     def on_build_error(self, *, error: Exception) -> None:
-        for job in self.published:
-            job.cancel()
-        self.report_pages.cancel()
         if self.atomic:
             self.atomic.abort()
             self.atomic = None
+        for job in self.published:
+            job.cancel()
+        if self.report_pages:  # none yet when the build failed before its pages
+            self.report_pages.cancel()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder

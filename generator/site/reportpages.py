@@ -31,6 +31,7 @@ class ReportPages:
         self.uncached: dict[str, str] = {}  # src_uri -> key to store the finished page under
         self.unchanged: set[str] = set()  # cached pages the site folder already holds
         self.ahead: list[list[str]] = []  # shares of uncached pages rendered by children
+        self._ahead: set[str] = set()
         self._jobs: list[BackgroundJob] = []
         self._search: dict[str, list[dict]] = {}  # src_uri -> entries of a page being built
 
@@ -43,6 +44,7 @@ class ReportPages:
         if len(self.uncached) < AHEAD_FROM or not can_fork():
             return
         self.ahead = shares(list(self.uncached), workers)[1:]
+        self._ahead = {uri for share in self.ahead for uri in share}
         for uri in (uri for share in self.ahead for uri in share):
             self.cached[uri] = self.uncached.pop(uri)
             self.cache.expect(self.cached[uri])
@@ -79,7 +81,8 @@ class ReportPages:
         self.unchanged.discard(uri)  # a clean build renders it after all
         if uri not in self.cached:
             return False
-        self._wait_ahead()
+        if uri in self._ahead:  # a page cached by an earlier build is there already
+            self._wait_ahead()
         page = self.cache.load(self.cached[uri])
         context["pb_cached_html"] = page.html
         self._search[uri] = page.search

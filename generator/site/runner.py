@@ -57,8 +57,7 @@ class Preview:
         self.url = f"http://{dev_addr}/"
         self.config = self.load()
         self.config.plugins.on_startup(command="serve", dirty=False)
-        plugin = self.config.plugins[PLUGIN]
-        plugin.incremental, plugin.bypass_cache = True, False
+        self.plugin = self.config.plugins[PLUGIN]
 
     def load(self) -> MkDocsConfig:
         return load_config(
@@ -68,7 +67,12 @@ class Preview:
     def build(self, config: MkDocsConfig | None = None) -> None:
         config = config or self.load()
         config.site_url = self.url
-        build(config, serve_url=self.url, dirty=True)
+        # Only for this build: MkDocs keeps one plugin per process, other builds included.
+        self.plugin.incremental, self.plugin.bypass_cache = True, False
+        try:
+            build(config, serve_url=self.url, dirty=True)
+        finally:
+            self.plugin.incremental = False
 
 
 def serve_site(paths: ProjectPaths, dev_addr: str) -> None:

@@ -123,6 +123,12 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
     step("first")
     step("unchanged")
+    broken = reports / "99.md"
+    broken.write_text(report(9, "日期有误的报道").replace("2026-03-09", "2026-02-30"), "utf-8")
+    step("broken")
+    banner = (site / "index.html").read_text("utf-8")
+    broken.unlink()
+    step("mended")
     catalog = Catalog(load_project(root))
     second = next(r for r in catalog.reports if r.title == TITLES[1])
     (reports / "02.md").write_text(report(2, "改过的标题：心电图义诊"), "utf-8")
@@ -132,10 +138,13 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
     config = root / "site_config.yaml"
     config.write_text(config.read_text("utf-8").replace("测试医院党委", "改名医院党委"), "utf-8")
     step("config")
-    return {"steps": steps, "site": site, "second": second}
+    return {"steps": steps, "site": site, "second": second, "banner": banner}
 
 
-@pytest.mark.parametrize("name", ["first", "unchanged", "title", "removed", "config"])
+STEPS = ["first", "unchanged", "broken", "mended", "title", "removed", "config"]
+
+
+@pytest.mark.parametrize("name", STEPS)
 def test_each_rebuild_equals_a_fresh_preview(session, name):
     assert session["steps"][name]["diff"] == ""
 
@@ -144,6 +153,14 @@ def test_a_rebuild_without_changes_writes_no_report_page(session):
     step = session["steps"]["unchanged"]
     assert len(step["after"]) == len(TITLES)
     assert step["after"] == step["before"]
+
+
+@pytest.mark.parametrize("name", ["broken", "mended"])
+def test_a_report_breaking_elsewhere_rewrites_no_report_page(session, name):
+    # The count of rejected reports shows on the other pages, not on the cached report pages.
+    step = session["steps"][name]
+    assert step["after"] == step["before"]
+    assert "预览提示：有 1 篇报道未通过检查" in session["banner"]
 
 
 def test_an_edit_rewrites_its_page_and_its_neighbours_only(session):

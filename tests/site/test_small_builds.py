@@ -158,3 +158,13 @@ def test_the_page_cache_drops_only_pages_no_build_used_for_a_day(small):
     os.utime(old, (two_days_ago, two_days_ago))
     assert build(small).exit_code == 0
     assert sorted(p.name for p in pages.iterdir()) == sorted([*used, "recent.json"])
+
+
+def test_a_broken_config_fails_with_its_message_and_leaves_no_staging_folder(small):
+    config = small / "site_config.yaml"
+    config.write_text(config.read_text("utf-8").replace("id: nursing", "id: Nursing!"), "utf-8")
+    result = mkdocs_build(small)
+    assert result.returncode != 0
+    assert "配置有误" in result.stderr and "site_config.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(small.glob(".site.*"))
