@@ -26,7 +26,7 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from PIL import Image, UnidentifiedImageError
 
-from ..model import Absentee, ActivityType, Attendance, Branch, load_config
+from ..model import Absentee, ActivityType, Attendance, Branch
 from ..model.dates import DateFormatError, parse_date
 from ..model.photos import PHOTO_SUFFIXES
 from ..model.report import BODY_PLACEHOLDER, KEY_SYNONYMS, REPORT_KEYS, TITLE_MAX, split_people
@@ -94,15 +94,12 @@ def import_docx(
     root: Path,
     branch: Branch,
     activity: ActivityType,
+    branches: Sequence[Branch],
     day: dt.date | None = None,
     title: str | None = None,
-    branches: Sequence[Branch] | None = None,
 ) -> ImportResult:
     """Write the report and its photos; ``day`` and ``title`` override the document's own.
-
-    ``branches`` (the configured ones, for the examples in the comments) are read from the
-    project's config when not given.
-    """
+    ``branches`` are the configured ones, for the examples in the comments."""
     found = _read(source)
     when = (day, None) if day else _parse_when(found.values.get("date", ""))
     title = title or found.title
@@ -127,7 +124,7 @@ def import_docx(
         photos=tuple(p.relative_to(target.parent).as_posix() for p in photos),
         body="\n\n".join(found.blocks) or BODY_PLACEHOLDER,
     )
-    write_report(target, draft, load_config(root).branches if branches is None else branches)
+    write_report(target, draft, branches)
     unmapped = found.unmapped + ([note] if note else [])
     return ImportResult(target, photos, _filled(draft, found), unmapped)
 

@@ -46,6 +46,7 @@ def import_(
             paths.root,
             resolve_branch(config, branch),
             resolve_type(config, type_),
+            config.branches,
             day=from_flag(parse_day, date_, today) if date_ else None,
             title=title,
         )

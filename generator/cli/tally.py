@@ -16,6 +16,7 @@ from ..tally import (
     TallyResult,
     compute_tally,
     csv_bytes,
+    default_as_of,
     dumps_json,
     tally_year,
     tally_year_of,
@@ -62,9 +63,9 @@ def tally(
     settings = project.config.tally
     number = _year(year) if year else tally_year_of(settings, project.today)
     span = tally_year(settings, number)
-    if as_of is None:
-        _refuse_unstarted(span, tally_year_of(settings, project.today), project.today)
-    day = _as_of(as_of, span) if as_of else None
+    day = _as_of(as_of) if as_of else default_as_of(settings, number, project.today)
+    if day < span.start:
+        _refuse_before_start(span, day, as_of is None, tally_year_of(settings, project.today))
     _check_reports(project, lenient)
     _emit(compute_tally(project, number, day), fmt, output)
 
@@ -75,27 +76,23 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def _as_of(text: str, span: Period) -> dt.date:
+def _as_of(text: str) -> dt.date:
     try:
         day, _ = parse_date(text)
     except DateFormatError:
         _fail(f"--as-of “{text}”不是日期，请写成 {ACCEPTED_DATE_FORMS}")
-    if day < span.start:
-        _fail(f"--as-of {day} 早于 {span.label} 统计年度的开始日期 {span.start}，请核对")
     return day
 
 
-def _refuse_unstarted(span: Period, current: int, today: dt.date) -> None:
-    """The default as-of day is today, which lies before a year that has not begun.
-
-    Refused like an explicit as-of before the year: an empty tally dated before its own
-    year would read as if every secretary had scored nothing.
-    """
-    if today < span.start:
+def _refuse_before_start(span: Period, day: dt.date, today: bool, current: int) -> None:
+    """An empty tally dated before its own year would read as if every secretary had
+    scored nothing: refused, whether the day was written or is today."""
+    if today:
         _fail(
-            f"--year {span.label}：该统计年度从 {span.start} 开始，今天（{today}）还没到，"
+            f"--year {span.label}：该统计年度从 {span.start} 开始，今天（{day}）还没到，"
             f"没有可统计的报道。请写已经开始的年度，如 --year {current}"
         )
+    _fail(f"--as-of {day} 早于 {span.label} 统计年度的开始日期 {span.start}，请核对")
 
 
 def _check_reports(project: Project, lenient: bool) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from ..model import Branch, Project, Report
+from ..model import Project, Report
 from .images import ImageBank
 from .markup import Body, render_body
-from .names import Named, author_forms, numeral
+from .names import author_forms, numeral
 from .settings import AUTHOR_MAX, WechatSettings
 from .split import BLOCK_SEPARATOR, bind, pack
 from .styles import HouseStyle
@@ -266,7 +266,7 @@ def report_author(project: Project, report: Report) -> str:
     Joint reports name every branch ("A党支部、B党支部"), else more briefly ("A、B党支部",
     brands, "A党支部等"); a name that no form fits is cut (and reported) by the caller.
     """
-    forms = author_forms([_named(project.config.branch(b)) for b in report.branches])
+    forms = author_forms([project.config.branch(b) for b in report.branches])
     return next((form for form in forms if len(form) <= AUTHOR_MAX), forms[0])
 
 
@@ -277,11 +277,7 @@ def part_titles(project: Project, report: Report, first: str, count: int) -> lis
 
 
 def _title_of(project: Project, report: Report, limit: int) -> str:
-    return shorten_title(report.title, limit, [_named(b) for b in project.config.branches])
-
-
-def _named(branch: Branch) -> Named:
-    return Named(branch.name, branch.brand)
+    return shorten_title(report.title, limit, project.config.branches)
 
 
 # -- parts -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 SUFFIX = "党支部"
 MORE = "等"
@@ -22,12 +23,14 @@ _FILLER = "活动"
 _VERBS = ("开展", "举办", "举行", "组织", "参加", "参与", "策划")
 
 
-@dataclass(frozen=True)
-class Named:
-    """A branch as the config names it: full name and brand (``None`` when it has none)."""
+class Named(Protocol):
+    """A branch as the config names it (the model's ``Branch`` is one): full name and brand."""
 
-    name: str
-    brand: str | None = None
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def brand(self) -> str | None: ...
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.wechat.names import Named, author_forms, numeral
+from generator.model import Branch
+from generator.wechat.names import author_forms, numeral
 from generator.wechat.text import shorten, shorten_title
 
 
@@ -41,10 +42,10 @@ def test_digest_ends_at_a_sentence():
 
 
 DEMO_BRANCHES = [
-    Named("心血管内科党支部", "心守护"),
-    Named("护理第一党支部", "白衣红心"),
-    Named("急诊医学科党支部", "急先锋"),
-    Named("肿瘤科党支部"),
+    Branch("b", "心血管内科党支部", "心守护"),
+    Branch("b", "护理第一党支部", "白衣红心"),
+    Branch("b", "急诊医学科党支部", "急先锋"),
+    Branch("b", "肿瘤科党支部"),
 ]
 DEMO_TITLE = "心血管内科党支部与护理第一党支部联合开展“重温入党誓词 永葆初心本色”主题党日活动"
 
