@@ -1,9 +1,9 @@
-"""Report pages rendered ahead on the other cores, while MkDocs works through the rest.
+"""Pages rendered ahead on the other cores, while MkDocs works through the rest.
 
 MkDocs builds pages one after another on one core, and a cold build spends most of its
-time on report pages: Markdown, Material's template, jieba cutting the text for search.
-A report page reads only the model, the nav and the templates, and all of them exist once
-the nav is built. So forked children run MkDocs' own steps for a share of the pages each
+time on report and listing pages: Markdown, Material's template, jieba cutting the text
+for search. Such a page reads only the model, the nav and the templates, and all of them
+exist once the nav is built. So forked children run MkDocs' own steps for a share of the pages each
 and hand the finished pages over through the page cache, where the parent finds them as
 cached pages. Forking hands a child everything already loaded.
 """

@@ -7,6 +7,7 @@ Each index is built in one pass so that no page ever walks all reports again: wi
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,6 +32,7 @@ class Catalog:
         self.by_type: dict[str, list[Report]] = defaultdict(list)
         self.by_tag: dict[str, list[Report]] = defaultdict(list)
         self.by_month: dict[tuple[int, int], list[Report]] = defaultdict(list)
+        self._signatures: dict[str, str] = {}
         for report in self.reports:
             for branch in report.branches:
                 self.by_branch[branch].append(report)
@@ -38,6 +40,15 @@ class Catalog:
             for tag in report.tags:
                 self.by_tag[tag].append(report)
             self.by_month[(report.date.year, report.date.month)].append(report)
+
+    def signature(self, report: Report) -> str:
+        """A digest of all the model holds about a report. Its page, its lines in listings
+        and its 公众号 preview are cached under keys made from it, so it is made once."""
+        found = self._signatures.get(report.path)
+        if found is None:
+            found = hashlib.blake2b(repr(report).encode(), digest_size=16).hexdigest()
+            self._signatures[report.path] = found
+        return found
 
     def branch(self, branch_id: str) -> Branch:
         return self.config.branch(branch_id)

@@ -1,4 +1,4 @@
-"""Finished report pages, kept outside ``site/`` and keyed by everything that shapes them.
+"""Finished pages, kept outside ``site/`` and keyed by everything that shapes them.
 
 A report page costs a Markdown pass, sanitising, Material's template and jieba cutting its
 text for the search index. Nearly every page is the same as last build, so the finished
@@ -51,19 +51,28 @@ class CachedPage:
 
 
 class FinishedPage(Page):
-    """A page served from the cache: MkDocs has no Markdown to read or convert for it."""
+    """A page served from the cache: MkDocs has no Markdown to read or convert for it.
+
+    A child rendering ahead turns it back into a page to render (``finished`` off), the
+    same object, because the nav holds it. Its title is known from the start: a page in
+    the nav names its tab even where nobody reads its source.
+    """
 
     def __init__(self, title: str, file: File, config: MkDocsConfig):
-        super().__init__(None, file, config)
-        self.cached_title = title
+        super().__init__(title, file, config)
+        self.finished = True
 
     def read_source(self, config: MkDocsConfig) -> None:
+        if not self.finished:
+            return super().read_source(config)
         self.markdown = ""
         # Out of the search plugin's way: the plugin adds the cached entries back itself.
-        self.meta = {"title": self.cached_title, "template": CACHED_TEMPLATE}
+        self.meta = {"title": self.title, "template": CACHED_TEMPLATE}
         self.meta["search"] = {"exclude": True}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        if not self.finished:
+            return super().render(config, files)
         self.content = ""
         self.present_anchor_ids = set()
 

@@ -30,6 +30,9 @@ class GeneratedPage:
     sanitize: bool = False
     # The tabs are the navigation: a sidebar beside a generated page would list one link.
     hide: tuple[str, ...] = ("navigation",)
+    # The reports a listing shows a line or a poster of. With them, its source and the site's
+    # settings, the page is known in full: it is kept finished in the page cache like a report.
+    listed: list[Report] | None = None
 
     def source(self) -> str:
         meta = {"title": self.title, "template": self.template, "hide": list(self.hide)}
@@ -144,6 +147,7 @@ def branch_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
             },
             searchable=bool(branch.story),
             sanitize=True,
+            listed=reports,
         )
 
 
@@ -193,7 +197,11 @@ def poster_gallery(catalog: Catalog, posters: dict[str, dict[str, str]]) -> Iter
     for uri, pager in paginate(with_posters, "posters/"):
         suffix = f"（第 {pager.number} 页）" if pager.number > 1 else ""
         yield GeneratedPage(
-            uri, "宣传海报" + suffix, "pb-posters.html", context={"pb_pager": pager}
+            uri,
+            "宣传海报" + suffix,
+            "pb-posters.html",
+            context={"pb_pager": pager},
+            listed=pager.items,
         )
 
 
@@ -234,5 +242,9 @@ def listing(base: str, title: str, reports: list[Report]) -> Iterator[GeneratedP
     for uri, pager in paginate(reports, base):
         suffix = f"（第 {pager.number} 页）" if pager.number > 1 else ""
         yield GeneratedPage(
-            uri, title + suffix, "pb-listing.html", context={"pb_pager": pager, "pb_heading": title}
+            uri,
+            title + suffix,
+            "pb-listing.html",
+            context={"pb_pager": pager, "pb_heading": title},
+            listed=pager.items,
         )

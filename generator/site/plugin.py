@@ -39,13 +39,13 @@ from .background import BackgroundError, BackgroundJob
 from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
+from .keyedpages import KeyedPages, real_page
 from .media import SIZES, MediaLibrary
 from .pagecache import CACHED_TEMPLATE, CACHED_TEMPLATE_SOURCE, PageCache, fingerprint
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
 from .posters import PosterShelf, PostersLater
 from .previews import embeds_images, publish_previews
 from .record import SiteRecord
-from .reportpages import ReportPages, real_page
 from .sanitize import clean_html
 from .searchtext import join_single_characters
 
@@ -85,7 +85,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.env: Environment | None = None
         self.bypass_cache = False
         self.published: list[BackgroundJob] = []
-        self.report_pages: ReportPages | None = None
+        self.keyed: KeyedPages | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
         self.page_cache: PageCache | None = None
         self._search_start = 0
@@ -181,13 +181,13 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             )  # poster layouts live in the theme folder but are not published
         self._open_page_cache(config)
         for page in self.pages.values():
-            if "pb_report" in page.context:
-                key = self.page_cache.key(page.source(), *self._report_inputs(page))
-                self.report_pages.look_up(page.src_uri, key)
+            inputs = self._page_inputs(page)
+            if inputs is not None:
+                self.keyed.look_up(page.src_uri, self.page_cache.key(page.source(), *inputs))
         if not self.serving:  # the preview's rebuilds render a page or two
-            self.report_pages.plan_ahead(os.cpu_count() or 1)
+            self.keyed.plan_ahead(os.cpu_count() or 1)
         for page in self.pages.values():
-            file = self.report_pages.file(page.src_uri, page.title, page.source(), config)
+            file = self.keyed.file(page.src_uri, page.title, page.source(), config)
             self.outputs[page.src_uri] = file.abs_dest_path
             files.append(file)
         if self.incremental:
@@ -211,7 +211,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.page_cache = PageCache(folder, fingerprint(files, folders, settings))
         # Per build: under `serve` this plugin outlives a build, and a key left over from the
         # last one would hand out that build's page.
-        self.report_pages = ReportPages(self.page_cache, self.record)
+        self.keyed = KeyedPages(self.page_cache, self.record)
         self.outputs: dict[str, str] = {}  # src_uri -> output file of every generated page
         self.notes: dict[str, list[str]] = {}
         for warning in self.project.warnings if self.serving else []:
@@ -219,13 +219,13 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # Everything a report page reads exists now: the model, the nav and the templates.
-        self.report_pages.start_ahead(files, partial(self._render_ahead, config, files, nav))
+        self.keyed.start_ahead(files, partial(self._render_ahead, config, files, nav))
         return nav
 
     def _render_ahead(self, config: MkDocsConfig, files: Files, nav, share: list[str]) -> None:
         """In a forked child: render a share of the report pages into the page cache."""
         for uri in share:
-            real_page(files.get_file_from_path(uri), self.pages[uri].source(), config)
+            real_page(files.get_file_from_path(uri), self.pages[uri].source())
         render_pages(share, config, files, nav)
 
     def _render_hand_written_pages(self, files: Files) -> None:
@@ -236,13 +236,22 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             if file.src_uri not in self.pages:
                 file.content_string = file.content_string
 
+    def _page_inputs(self, page: GeneratedPage) -> list | None:
+        """What a keyed page shows besides its source and the site-wide settings; None for
+        a page rendered every build (the home page, the indexes, the guide)."""
+        if "pb_report" in page.context:
+            return self._report_inputs(page)
+        if page.listed is not None:
+            return self._listing_inputs(page)
+        return None
+
     def _report_inputs(self, page: GeneratedPage) -> list:
         # Everything a report page reads besides its own report: keep this in step with
         # theme/pb-report.html and theme/pb/, or a change there would not reach the page.
         report = page.context["pb_report"]
         photos = [p.src for p in (*report.photos, report.cover) if p]
         return [
-            repr(report),
+            self.catalog.signature(report),
             [
                 (r.url, r.title) if r else None
                 for r in (page.context["pb_older"], page.context["pb_newer"])
@@ -252,6 +261,19 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self.posters.downloads(report),
             wechat_preview_url(report),
             self.notes.get(report.path, []),
+        ]
+
+    def _listing_inputs(self, page: GeneratedPage) -> list:
+        # Keep in step with theme/pb-listing.html, pb-posters.html, pb-branch.html and
+        # theme/main.html: each listed report's data and posters, the pager, the banner.
+        pager = page.context.get("pb_pager")
+        banner = len(self.project.rejected) if self.serving else 0
+        return [
+            page.src_uri,
+            (pager.number, pager.count) if pager else None,
+            [self.catalog.signature(report) for report in page.listed],
+            [self.posters.urls.get(report.path) for report in page.listed],
+            banner,
         ]
 
     def _search_index(self, config: MkDocsConfig) -> list[dict] | None:
@@ -271,17 +293,17 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _keep_search_entries(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> None:
         entries = self._search_index(config)
         uri = page.file.src_uri
-        if self.report_pages.serve_cached(uri, context, entries):
+        if self.keyed.serve_cached(uri, context, entries):
             return
         added = entries[self._search_start :] if entries is not None else []
         for entry in added:
             entry["title"] = join_single_characters(entry["title"])
             entry["text"] = join_single_characters(entry["text"])
-        self.report_pages.keep_search_entries(uri, added)
+        self.keyed.keep_search_entries(uri, added)
 
     @event_priority(-100)  # last: the page is finished
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.report_pages.finish(page.file.src_uri, output)
+        self.keyed.finish(page.file.src_uri, output)
         return output
 
     def _optional_pages(self, catalog: Catalog) -> list[GeneratedPage]:
@@ -338,7 +360,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     @event_priority(50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._generated(page)
-        cached = page.file.src_uri in self.report_pages.cached
+        cached = page.file.src_uri in self.keyed.cached
         if generated is None or not generated.sanitize or cached:
             return html
         html = clean_html(html)
@@ -368,7 +390,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _index_skipped_pages(self, *, config: MkDocsConfig) -> None:
         entries = self._search_index(config)
         if entries is not None:
-            entries.extend(self.report_pages.skipped_entries())
+            entries.extend(self.keyed.skipped_entries())
 
     @event_priority(-100)  # last: the search plugin writes its index into the staging folder first
     def _finish(self, *, config: MkDocsConfig) -> None:
@@ -429,7 +451,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         photos = [p.src for p in (*report.photos, report.cover) if p]
         covers = sorted(str(p) for p in self.posters.by_report.get(report.path, {}).values())
         media = [self.media.url(src, size) for src in photos for size in SIZES]
-        return self.page_cache.key("wechat", repr(report), media, covers)
+        return self.page_cache.key("wechat", self.catalog.signature(report), media, covers)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.atomic:
@@ -437,8 +459,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self.atomic = None
         for job in self.published:
             job.cancel()
-        if self.report_pages:  # none yet when the build failed before its pages
-            self.report_pages.cancel()
+        if self.keyed:  # none yet when the build failed before its pages
+            self.keyed.cancel()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder

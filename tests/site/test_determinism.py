@@ -132,8 +132,19 @@ def test_cold_and_warm_sites_are_byte_identical(builds):
 
 def test_the_second_build_reused_every_finished_page(builds):
     pages = [p for p in builds["finished"] if p.startswith("pages/")]
-    public = list((builds["cold"] / "reports").rglob("index.html"))
-    assert len(pages) == len(public) > 20
+    site = builds["cold"]
+    reports = list((site / "reports").rglob("index.html"))
+    listings = [
+        *site.glob("branches/*/index.html"),
+        *(
+            p
+            for top in ("types", "archive", "tags", "posters")
+            for p in (site / top).rglob("*.html")
+        ),
+    ]
+    indexes = [site / top / "index.html" for top in ("types", "archive", "tags")]
+    keyed = len(reports) + len([p for p in listings if p not in indexes])
+    assert len(reports) > 20 and len(pages) == keyed
     assert any(p.startswith("previews/") for p in builds["finished"])
     # Not one page or preview was written again.
     assert builds["finished_after"] == builds["finished"]
@@ -171,12 +182,12 @@ def build_in_process(root: Path, site: Path):
 
 
 def test_pages_rendered_ahead_equal_pages_rendered_in_order(corpus, monkeypatch):
-    from generator.site import plugin, reportpages
+    from generator.site import keyedpages, plugin
 
-    monkeypatch.setattr(reportpages, "AHEAD_FROM", 10**9)
-    assert build_in_process(corpus, corpus.parent / "in-order").report_pages.ahead == []
-    monkeypatch.setattr(reportpages, "AHEAD_FROM", 1)
+    monkeypatch.setattr(keyedpages, "AHEAD_FROM", 10**9)
+    assert build_in_process(corpus, corpus.parent / "in-order").keyed.ahead == []
+    monkeypatch.setattr(keyedpages, "AHEAD_FROM", 1)
     monkeypatch.setattr(plugin.os, "cpu_count", lambda: 3)  # two children beside the parent
-    shares = build_in_process(corpus, corpus.parent / "ahead").report_pages.ahead
+    shares = build_in_process(corpus, corpus.parent / "ahead").keyed.ahead
     assert len(shares) == 2 and all(len(share) > 5 for share in shares)
     assert diff(corpus.parent / "in-order", corpus.parent / "ahead") == ""

@@ -78,12 +78,16 @@ def search_entries(site: Path) -> list[str]:
     return sorted(json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in docs)
 
 
-def written(site: Path) -> dict[str, int]:
-    """Every report page, with the time it was last written."""
+def written(site: Path, pattern: str = "reports/**/index.html") -> dict[str, int]:
+    """Every page matching ``pattern`` (report pages), with the time it was last written."""
     return {
-        page.relative_to(site).as_posix(): page.stat().st_mtime_ns
-        for page in (site / "reports").rglob("index.html")
+        page.relative_to(site).as_posix(): page.stat().st_mtime_ns for page in site.glob(pattern)
     }
+
+
+def listings(site: Path) -> dict[str, int]:
+    """The branch pages and the first page of each type listing, as ``written``."""
+    return {**written(site, "branches/*/index.html"), **written(site, "types/*/index.html")}
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +114,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
     def step(name: str) -> None:
         before = written(site) if site.is_dir() else {}
+        listed_before = listings(site) if site.is_dir() else {}
         drawing = posters_drawing()
         preview.build()
         if posters_drawing() is not drawing:  # posters left to draw: the signal would rebuild
@@ -118,6 +123,8 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
         steps[name] = {
             "before": before,
             "after": written(site),
+            "listings_before": listed_before,
+            "listings_after": listings(site),
             "diff": differences(fresh_preview(root, folder / f"fresh-{name}"), site),
         }
 
@@ -174,6 +181,22 @@ def test_an_edit_rewrites_its_page_and_its_neighbours_only(session):
     assert "改过的标题：心电图义诊" in page.read_text("utf-8")
     article = session["site"] / "wechat" / article_slug(session["second"]) / "article.html"
     assert "改过的标题：心电图义诊" in article.read_text("utf-8")
+
+
+def test_a_rebuild_without_changes_writes_no_listing_page(session):
+    step = session["steps"]["unchanged"]
+    assert "branches/nursing/index.html" in step["listings_after"]
+    assert step["listings_after"] == step["listings_before"]
+
+
+def test_an_edit_rewrites_only_the_listings_that_show_it(session):
+    step = session["steps"]["title"]
+    before, after = step["listings_before"], step["listings_after"]
+    rewritten = {page for page, time in after.items() if before.get(page) != time}
+    # The edited report is a 学习 report of 心内科: the nursing branch page does not list it.
+    assert rewritten == {"branches/cardiology/index.html", "types/study/index.html"}
+    listing = (session["site"] / "types" / "study" / "index.html").read_text("utf-8")
+    assert "改过的标题：心电图义诊" in listing
 
 
 def test_a_removed_report_leaves_nothing_behind(session):

@@ -1,10 +1,11 @@
-"""Report pages between MkDocs' page events and the page cache: which this build renders,
+"""Keyed pages between MkDocs' page events and the page cache: which this build renders,
 which it takes finished from the cache, and which other cores render ahead.
 
-Each report page is keyed by everything it shows. A page found under its key is served
-finished (no Markdown, no template, no jieba); one the preview's site folder already holds
-under that key is skipped by a dirty build altogether; the rest are rendered, by this
-process or, when there are many, shared out to forked children that leave them in the cache.
+Report pages and listing pages are keyed by everything they show. A page found under its
+key is served finished (no Markdown, no template, no jieba); one the preview's site folder
+already holds under that key is skipped by a dirty build altogether; the rest are rendered,
+by this process or, when there are many, shared out to forked children that leave them in
+the cache.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .pagecache import CachedPage, FinishedPage, PageCache
 from .record import SiteRecord, UnchangedFile
 
 
-class ReportPages:
+class KeyedPages:
     def __init__(self, cache: PageCache, record: SiteRecord):
         self.cache = cache
         self.record = record
@@ -95,7 +96,7 @@ class ReportPages:
             self._search[uri] = added
 
     def finish(self, uri: str, output: str) -> None:
-        """A report page is done: store it if it was rendered, and note it in the record."""
+        """A keyed page is done: store it if it was rendered, and note it in the record."""
         search = self._search.pop(uri, None)
         if search is None:
             return
@@ -121,7 +122,8 @@ class ReportPages:
         self._jobs = []
 
 
-def real_page(file: File, source: str, config: MkDocsConfig) -> Page:
-    """Give a file served from the cache its Markdown back, as a page to render."""
+def real_page(file: File, source: str) -> Page:
+    """Give a page served from the cache its Markdown back, as a page to render."""
     file.content_string = source
-    return Page(None, file, config)
+    file.page.finished = False
+    return file.page
