@@ -10,7 +10,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..imaging import PhotoError, cached_web_image, web_image
+from ..imaging import PhotoError, cached_web_image, content_hash, web_image
 from ..model import Report
 
 SIZES = {"large": 1600, "thumb": 640}
@@ -29,15 +29,38 @@ def _derive(job: tuple[str, str, str, str]) -> tuple[tuple[str, str], str | None
     return (src, size), str(path), None
 
 
+class PhotoDigests(dict):
+    """Each photo's content digest by its path in the project, read once per build; None
+    for a file that cannot be read."""
+
+    def __init__(self, root: Path):
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, src: str) -> str | None:
+        try:
+            digest = content_hash(self.root / src)
+        except OSError:
+            digest = None
+        self[src] = digest
+        return digest
+
+
 class MediaLibrary:
     def __init__(self, root: Path, cache_dir: Path):
         self.root = root
         self.cache_dir = cache_dir
         self.files: dict[tuple[str, str], Path] = {}
         self.problems: list[str] = []
+        # What earlier builds of this library found: a preview keeps one library for the
+        # session, and a photo with the same bytes has the same derivative.
+        self._found: dict[tuple[str, str], tuple[str, Path]] = {}
 
-    def prepare(self, reports: list[Report], workers: int | None = None) -> None:
+    def prepare(
+        self, reports: list[Report], digests: PhotoDigests, workers: int | None = None
+    ) -> None:
         """Make (or find in the cache) every derivative the published pages will show."""
+        self.files, self.problems = {}, []
         sources = sorted(
             {p.src for r in reports for p in (*r.photos, *([r.cover] if r.cover else []))}
         )
@@ -45,9 +68,10 @@ class MediaLibrary:
         missing = []
         for src in sources:
             for size in SIZES:
-                found = self._cached(src, size)
+                found = self._known(src, size, digests[src]) or self._cached(src, size)
                 if found:
                     self.files[(src, size)] = found
+                    self._found[(src, size)] = (digests[src], found)
                 else:
                     missing.append((str(self.root), str(self.cache_dir), src, size))
         for key, path, problem in self._derive_all(missing, workers):
@@ -55,6 +79,10 @@ class MediaLibrary:
                 self.files[key] = Path(path)
             elif problem and key[1] == "large":
                 self.problems.append(problem)
+
+    def _known(self, src: str, size: str, digest: str | None) -> Path | None:
+        known = self._found.get((src, size))
+        return known[1] if known and digest and known[0] == digest else None
 
     def _cached(self, src: str, size: str) -> Path | None:
         try:

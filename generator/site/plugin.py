@@ -40,10 +40,10 @@ from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
 from .keyedpages import KeyedPages, real_page
-from .media import SIZES, MediaLibrary
+from .media import SIZES, MediaLibrary, PhotoDigests
 from .pagecache import CACHED_TEMPLATE, CACHED_TEMPLATE_SOURCE, PageCache, fingerprint
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
-from .posters import PosterShelf, PostersLater
+from .posters import FoundPosters, PosterShelf, PostersLater
 from .previews import embeds_images, publish_previews
 from .record import SiteRecord
 from .sanitize import clean_html
@@ -93,6 +93,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.incremental = False
         self.record = SiteRecord()
         self.posters_later: PostersLater | None = None  # under `serve` only
+        # Under `serve`, what the rebuilds before found in the image caches.
+        self.media: MediaLibrary | None = None
+        self.found_posters = FoundPosters()
 
     @property
     def serving(self) -> bool:
@@ -167,10 +170,20 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         catalog = Catalog(self.project)
         self.catalog = catalog
         load_hashes(self._cache_dir() / HASH_INDEX)
-        self.media = MediaLibrary(self.paths.root, self._cache_dir() / "media")
-        self.media.prepare(catalog.reports)
+        self._open_page_cache(config)
+        digests = PhotoDigests(self.paths.root)
+        media_dir = self._cache_dir() / "media"
+        if not (self.serving and self.media and self.media.cache_dir == media_dir):
+            self.media = MediaLibrary(self.paths.root, media_dir)
+        self.media.prepare(catalog.reports, digests)
+        found = self.found_posters if self.serving else None
         self.posters = PosterShelf(
-            self.project, self._cache_dir(), catalog.reports, draw=not self.serving
+            self.project,
+            self._cache_dir(),
+            catalog.reports,
+            draw=not self.serving,
+            found=found,
+            signatures=self._poster_signatures(digests) if found else None,
         )
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
         for extra in self._optional_pages(catalog):
@@ -179,7 +192,6 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             files.remove(
                 theme_file
             )  # poster layouts live in the theme folder but are not published
-        self._open_page_cache(config)
         for page in self.pages.values():
             inputs = self._page_inputs(page)
             if inputs is not None:
@@ -275,6 +287,27 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             [self.posters.urls.get(report.path) for report in page.listed],
             banner,
         ]
+
+    def _poster_signatures(self, digests: PhotoDigests) -> dict[str, object]:
+        # What decides a report's posters: its data, its photos' bytes and the site's
+        # settings (config and theme layouts are in the page-cache fingerprint; logos and
+        # layouts kept elsewhere by their bytes). The fonts are taken as fixed for a session.
+        config = self.project.config
+        files = [config.organization.logo, *(b.logo for b in config.branches)]
+        files += list(config.posters.presets.values())
+        settings = (
+            self.page_cache.fingerprint,
+            str(self._cache_dir()),
+            [digests[path] for path in files if path],
+        )
+        return {
+            report.path: (
+                self.catalog.signature(report),
+                [digests[p.src] for p in (*report.photos, report.cover) if p],
+                settings,
+            )
+            for report in self.catalog.reports
+        }
 
     def _search_index(self, config: MkDocsConfig) -> list[dict] | None:
         """The entry list of Material's search plugin, if it is on."""

@@ -22,30 +22,69 @@ LABELS = {
 }
 
 
+class FoundPosters:
+    """The posters earlier builds found in the cache, by report: a preview keeps one for the
+    session. A report whose signature (its data, its photos' bytes, the site's settings) is
+    unchanged has the same posters, so a rebuild looks up only the changed reports. Posters
+    still to draw are not remembered: the rebuild after they are drawn finds them."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, tuple[object, dict[str, Path]]] = {}
+
+    def split(
+        self, reports: list[Report], signatures: dict[str, object]
+    ) -> tuple[dict[str, dict[str, Path]], list[Report]]:
+        """The remembered posters of the unchanged reports, and the reports to look up."""
+        known, changed = {}, []
+        for report in reports:
+            entry = self._found.get(report.path)
+            if entry and entry[0] == signatures[report.path]:
+                known[report.path] = entry[1]
+            else:
+                changed.append(report)
+        return known, changed
+
+    def remember(self, files: dict[str, dict[str, Path]], signatures: dict[str, object]) -> None:
+        for path, outputs in files.items():
+            self._found[path] = (signatures[path], outputs)
+
+
 class PosterShelf:
     """The posters of the published reports. ``draw=False`` takes only those in the cache and
-    lists the reports still to draw in ``missing``."""
+    lists the reports still to draw in ``missing``. With ``found`` and the reports'
+    ``signatures``, only the reports changed since an earlier build are looked up; the
+    problems of the others were reported by that build."""
 
     def __init__(
-        self, project: Project, cache_dir: Path, reports: list[Report], *, draw: bool = True
+        self,
+        project: Project,
+        cache_dir: Path,
+        reports: list[Report],
+        *,
+        draw: bool = True,
+        found: FoundPosters | None = None,
+        signatures: dict[str, object] | None = None,
     ):
         # The site offers posters for reports with photos; a photo-less one gets only the
         # 公众号 covers its article needs, made by the WeChat export.
         with_photos = [r for r in reports if r.photos or r.cover]
+        known, changed = found.split(with_photos, signatures) if found else ({}, with_photos)
         try:
             run = render_posters(
-                project, cache_dir, reports=with_photos, progress=sys.stderr.isatty(), draw=draw
+                project, cache_dir, reports=changed, progress=sys.stderr.isatty(), draw=draw
             )
         except PosterError as exc:
             raise PluginError(f"无法生成海报：{exc}") from None
+        if found:
+            found.remember(run.files, signatures)
         self.problems = run.problems
-        self.by_report = run.files
+        self.by_report = {**known, **run.files}
         missing = set(run.missing)
         self.missing = [r for r in with_photos if r.path in missing]
         self.files: dict[str, Path] = {}  # site-relative path -> cached poster
         self.urls: dict[str, dict[str, str]] = {}
         for report in reports:
-            for output, file in run.files.get(report.path, {}).items():
+            for output, file in self.by_report.get(report.path, {}).items():
                 url = f"posters/{report.url.removeprefix('reports/')}{output}{file.suffix}"
                 self.files[url] = file
                 self.urls.setdefault(report.path, {})[output] = url

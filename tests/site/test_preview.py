@@ -140,6 +140,9 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
     second = next(r for r in catalog.reports if r.title == TITLES[1])
     (reports / "02.md").write_text(report(2, "改过的标题：心电图义诊"), "utf-8")
     step("title")
+    # Same name, new bytes: the page must show new derivatives and offer new posters.
+    Image.new("RGB", (1200, 800), (200, 200, 40)).save(reports / "p3" / "01.jpg")
+    step("photo")
     (reports / "04.md").unlink()
     step("removed")
     config = root / "site_config.yaml"
@@ -148,7 +151,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return {"steps": steps, "site": site, "second": second, "banner": banner}
 
 
-STEPS = ["first", "unchanged", "broken", "mended", "title", "removed", "config"]
+STEPS = ["first", "unchanged", "broken", "mended", "title", "photo", "removed", "config"]
 
 
 @pytest.mark.parametrize("name", STEPS)
@@ -197,6 +200,12 @@ def test_an_edit_rewrites_only_the_listings_that_show_it(session):
     assert rewritten == {"branches/cardiology/index.html", "types/study/index.html"}
     listing = (session["site"] / "types" / "study" / "index.html").read_text("utf-8")
     assert "改过的标题：心电图义诊" in listing
+
+
+def test_a_replaced_photo_rewrites_its_page_with_new_images(session):
+    step = session["steps"]["photo"]
+    rewritten = {page for page, time in step["after"].items() if step["before"].get(page) != time}
+    assert "reports/cardiology/2026-03-03-report-3/index.html" in rewritten
 
 
 def test_a_removed_report_leaves_nothing_behind(session):
