@@ -18,6 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from ..model import ContentError, Problem, Project
 from ..paths import ProjectPaths
+from .watcher import Watcher
 
 PLUGIN = "pbsite"
 # Material prints an English end-of-life banner on every build; it means nothing to our users.
@@ -92,6 +93,7 @@ def serve_site(paths: ProjectPaths, dev_addr: str) -> None:
     server = LiveReloadServer(
         builder=preview.build, host=host, port=port, root=site_dir, mount_path=mount
     )
+    server.observer = Watcher()  # in place of polling, before any path is watched
     preview.url = server.url
     logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
     try:
