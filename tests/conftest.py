@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import shutil
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
@@ -46,6 +47,15 @@ def write(path: Path, text: str) -> Path:
 
 def report_text(front_matter: str, body: str = "活动正文第一段。") -> str:
     return f"---\n{textwrap.dedent(front_matter).strip()}\n---\n\n{body}\n"
+
+
+def add_site_files(root: Path) -> Path:
+    """What a project needs besides its content to build a site: the repository's mkdocs.yml
+    and theme, and one hand-written page."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    write(root / "content" / "pages" / "about.md", "# 关于\n\n本站由党委办公室维护。\n")
+    return root
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 
 import pytest
 from PIL import Image
@@ -14,7 +13,7 @@ from generator.cli import new as new_command
 from generator.model import load_project
 from generator.model.report import BODY_PLACEHOLDER, REPORT_KEYS
 from tests.authoring.conftest import pbsite
-from tests.conftest import ROOT, TODAY, write
+from tests.conftest import TODAY, add_site_files
 
 THEME_DAY = "content/reports/cardiology/2026/2026-03-05-sanyue-zhuti-dangri.md"
 FLAGS = ["--branch", "cardiology", "--type", "theme_day", "--date", "2026-03-05"]
@@ -54,9 +53,7 @@ def test_the_template_body_is_flagged_until_the_body_is_written(make_project):
 
 def test_new_check_build_round_trip(make_project):
     root = make_project()
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", root / "theme")
-    write(root / "content" / "pages" / "about.md", "# 关于\n")
+    add_site_files(root)
     assert pbsite(root, "new", *FLAGS, "--title", "三月主题党日").exit_code == 0
     file = root / THEME_DAY
     file.write_text(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ from generator.paths import ProjectPaths
 from generator.site.catalog import Catalog
 from generator.site.runner import PLUGIN, Preview
 from generator.wechat import article_slug
-from tests.conftest import BASE_CONFIG, ROOT, report_text, write
+from tests.conftest import BASE_CONFIG, add_site_files, report_text, write
 
 ADDRESS = "127.0.0.1:8765"
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -95,9 +94,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
     folder = tmp_path_factory.mktemp("preview")
     root = folder / "project"
     write(root / "site_config.yaml", BASE_CONFIG)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", root / "theme")
-    write(root / "content" / "pages" / "about.md", "# 关于\n\n本站由党委办公室维护。\n")
+    add_site_files(root)
     reports = root / "content" / "reports" / "cardiology" / "2026"
     for day, title in enumerate(TITLES, start=1):
         write(reports / f"0{day}.md", report(day, title))

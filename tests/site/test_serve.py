@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import BASE_CONFIG, ROOT, report_text, write
+from tests.conftest import BASE_CONFIG, ROOT, add_site_files, report_text, write
 
 PAGE = "reports/cardiology/2026-03-02-serve-test/"
 EPOCH = re.compile(r"livereload\((\d+),")
@@ -81,9 +80,7 @@ def settled(url: str, quiet: float = 3.0, seconds: float = 90.0) -> bool:
 def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen]]:
     root = tmp_path / "project"
     write(root / "site_config.yaml", BASE_CONFIG)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", root / "theme")
-    write(root / "content" / "pages" / "about.md", "# 关于\n\n本站由党委办公室维护。\n")
+    add_site_files(root)
     folder = root / "content" / "reports" / "cardiology" / "2026"
     write(folder / "02.md", report("心内科支部学习党章"))
     (folder / "p").mkdir()

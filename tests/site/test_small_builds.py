@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from generator.cli import main
-from tests.conftest import ROOT, report_text, write
+from tests.conftest import add_site_files, report_text, write
 from tests.site.conftest import mkdocs_build
 
 MEETING = """\
@@ -35,9 +34,7 @@ def small(make_project) -> Path:
             )
         }
     )
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", root / "theme")
-    write(root / "content" / "pages" / "about.md", "# 关于\n")
+    add_site_files(root)
     photo = root / "content" / "reports" / "cardiology" / "2026" / "p" / "01.jpg"
     photo.parent.mkdir(parents=True)
     Image.new("RGB", (3000, 2000), (180, 40, 40)).save(photo)
