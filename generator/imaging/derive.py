@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from ..files import atomic_write
 from .decode import open_photo
-from .files import atomic_write
 from .hashing import content_hash
 
 # Bump when the output for the same input changes, so old derivatives are not reused.

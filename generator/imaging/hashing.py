@@ -14,12 +14,13 @@ import os
 import time
 from pathlib import Path
 
-from .files import atomic_write
+from ..files import atomic_write
 
 # A file rewritten in place changes its mtime, so a stale digest is never returned; a copy
 # with the same bytes still hashes the same.
 Stamp = tuple[str, int, int, int]
 _memo: dict[Stamp, str] = {}
+_saved: dict[Path, bytes] = {}  # what this process last wrote to each index
 # A file changed again within the same clock tick would keep its stamp: digests of files
 # this young are not saved, as git does for its index.
 SETTLING_SECONDS = 2.0
@@ -51,12 +52,17 @@ def load_hashes(index: Path) -> None:
 
 
 def save_hashes(index: Path, paths: set[str]) -> None:
-    """Save the digests of the files at ``paths``, for the next process."""
+    """Save the digests of the files at ``paths``, for the next process; an index that would
+    not change is left alone (a preview saves it after every rebuild)."""
     settled = (time.time() - SETTLING_SECONDS) * 1e9
+    # A copy: under `serve`, posters drawn on a thread hash photos meanwhile.
     rows = sorted(
         [*stamp, digest]
-        for stamp, digest in _memo.items()
+        for stamp, digest in _memo.copy().items()
         if stamp[0] in paths and stamp[2] < settled
     )
     data = json.dumps(rows, ensure_ascii=False).encode()
+    if _saved.get(index) == data:
+        return
     atomic_write(index, lambda stream: stream.write(data))
+    _saved[index] = data

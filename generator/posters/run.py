@@ -15,9 +15,9 @@ from pathlib import Path
 from PIL import Image, ImageCms
 from tqdm import tqdm
 
+from ..files import atomic_write
 from ..imaging import content_hash
 from ..imaging.derive import atomic_save
-from ..imaging.files import atomic_write
 from ..model import Project, Report
 from .content import PosterContent, poster_content
 from .errors import PosterError

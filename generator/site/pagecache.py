@@ -22,6 +22,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..files import atomic_write
+
 # Packages whose code shapes a page; a new version of any of them changes every key.
 SHAPING_PACKAGES = (
     "mkdocs",
@@ -146,11 +148,8 @@ class PageCache:
     def store(self, key: str, page: CachedPage) -> None:
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        target = self._file(key)
-        partial = target.with_name(f".{target.name}.{os.getpid()}")
-        partial.write_text(json.dumps({"html": page.html, "search": page.search}), "utf-8")
-        os.replace(partial, target)  # a reader never sees half a page
+        data = json.dumps({"html": page.html, "search": page.search}).encode()
+        atomic_write(self._file(key), lambda stream: stream.write(data))
         self.used.add(key)
 
     def prune(self) -> None:

@@ -115,3 +115,21 @@ def test_a_damaged_hash_index_is_no_loss(tmp_path: Path):
     index.write_text("[[1, 2", "utf-8")
     hashing.load_hashes(index)
     hashing.load_hashes(tmp_path / "missing.json")
+
+
+def test_an_unchanged_hash_index_is_not_written_again(tmp_path: Path):
+    first, second = tmp_path / "first.jpg", tmp_path / "second.jpg"
+    minute_ago = time.time() - 60
+    for path in (first, second):
+        photo((64, 48)).save(path)
+        os.utime(path, (minute_ago, minute_ago))
+    content_hash(first)
+    index = tmp_path / "index.json"
+    hashing.save_hashes(index, {str(first), str(second)})
+    written = index.stat().st_ino
+    hashing.save_hashes(index, {str(first), str(second)})
+    assert index.stat().st_ino == written  # a preview saves after every rebuild
+    content_hash(second)
+    hashing.save_hashes(index, {str(first), str(second)})
+    assert index.stat().st_ino != written
+    assert str(second) in index.read_text("utf-8")
