@@ -76,8 +76,9 @@ class Preview:
             self.plugin.incremental = False
 
 
-def serve_site(paths: ProjectPaths, dev_addr: str) -> None:
-    """A live preview that rebuilds on every change, writing only the pages that changed."""
+def serve_site(paths: ProjectPaths, dev_addr: str, *, poll: bool = False) -> None:
+    """A live preview that rebuilds on every change, writing only the pages that changed;
+    ``poll`` looks for changes twice a second instead of waiting for the system to tell."""
     # MkDocs reports in English and only at INFO level; say the one thing users need first.
     print(
         f"正在生成预览网站，完成后请在浏览器打开 http://{dev_addr}/ 。"
@@ -93,7 +94,7 @@ def serve_site(paths: ProjectPaths, dev_addr: str) -> None:
     server = LiveReloadServer(
         builder=preview.build, host=host, port=port, root=site_dir, mount_path=mount
     )
-    server.observer = Watcher()  # in place of polling, before any path is watched
+    server.observer = Watcher(poll=poll)  # in place of MkDocs' polling, before any watch
     preview.url = server.url
     logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
     try:

@@ -4,14 +4,17 @@ MkDocs' dev server polls every watched tree twice a second. With five years of r
 their photos, one poll walks 25,000 files: it holds the interpreter for a third of a second
 each time, slowing every rebuild, and an edit waits for the next poll to be seen at all.
 The system's notifications (inotify, FSEvents, ReadDirectoryChangesW) cost nothing between
-changes and arrive at once. Where they cannot be had (a full inotify watch table, some
-network drives), the watcher polls as MkDocs would.
+changes and arrive at once. They do not reach a network drive, which hospitals often keep
+reports on, and a full inotify watch table refuses them: there, and when asked, the watcher
+polls as MkDocs would.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 
+import psutil
 from watchdog.events import (
     FileClosedEvent,
     FileCreatedEvent,
@@ -29,40 +32,74 @@ POLL_SECONDS = 0.5  # MkDocs' own interval
 # Only changes: the dev server rebuilds on any event, and the build itself opens and reads
 # every report and photo, which would otherwise set off the next rebuild.
 CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent, FileClosedEvent]
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "afpfs", "9p", "fuse.sshfs"}
 
 
 class Watcher:
-    """The observer MkDocs' LiveReloadServer drives: schedule, unschedule, start, stop, join."""
+    """The observer MkDocs' LiveReloadServer drives: schedule, unschedule, start, stop, join.
+    Which kind watches is decided at ``start``, once every path is known."""
 
-    def __init__(self) -> None:
-        self.observer: BaseObserver = Observer()
-        self._watches: list[tuple[FileSystemEventHandler, str, bool]] = []
+    def __init__(self, *, poll: bool = False) -> None:
+        self.poll = poll
+        self.observer: BaseObserver | None = None
+        self._watches: dict[str, tuple[FileSystemEventHandler, bool]] = {}
 
     def schedule(
         self, handler: FileSystemEventHandler, path: str, *, recursive: bool = False
     ) -> ObservedWatch:
-        self._watches.append((handler, path, recursive))
-        return self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
+        self._watches[path] = (handler, recursive)
+        if self.observer:
+            return self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
+        return ObservedWatch(path, recursive=recursive, event_filter=CHANGES)
 
     def unschedule(self, watch: ObservedWatch) -> None:
-        self._watches = [w for w in self._watches if w[1] != watch.raw_path]
-        self.observer.unschedule(watch)
+        self._watches.pop(watch.raw_path, None)
+        if self.observer:
+            self.observer.unschedule(watch)
 
     def start(self) -> None:
-        try:
-            self.observer.start()
-        except OSError as exc:
-            self.observer.stop()
+        remote = [path for path in self._watches if on_network_drive(path)]
+        if remote:
             log.warning(
-                f"系统文件变化通知不可用（{exc.strerror or exc}），改为每 0.5 秒检查一次文件。"
+                f"{remote[0]} 在网络驱动器上，收不到文件变化通知，改为每 0.5 秒检查一次文件。"
             )
-            self.observer = PollingObserver(timeout=POLL_SECONDS)
-            for handler, path, recursive in self._watches:
-                self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
-            self.observer.start()
+        elif not self.poll:
+            try:
+                return self._start(Observer())
+            except OSError as exc:
+                log.warning(
+                    f"系统文件变化通知不可用（{exc.strerror or exc}），改为每 0.5 秒检查一次文件。"
+                )
+        self._start(PollingObserver(timeout=POLL_SECONDS))
+
+    def _start(self, observer: BaseObserver) -> None:
+        for path, (handler, recursive) in self._watches.items():
+            observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
+        try:
+            observer.start()
+        except OSError:
+            observer.stop()  # the watches it had set up already
+            raise
+        self.observer = observer
 
     def stop(self) -> None:
-        self.observer.stop()
+        if self.observer:
+            self.observer.stop()
 
     def join(self, timeout: float | None = None) -> None:
-        self.observer.join(timeout)
+        if self.observer:
+            self.observer.join(timeout)
+
+
+def on_network_drive(path: str) -> bool:
+    """Whether ``path`` lies on a network file system (NFS, SMB, a mapped Windows drive)."""
+    real = os.path.realpath(path)
+    mounts = [
+        mount
+        for mount in psutil.disk_partitions(all=True)
+        if real == mount.mountpoint or real.startswith(mount.mountpoint.rstrip(os.sep) + os.sep)
+    ]
+    if not mounts:
+        return False
+    mount = max(mounts, key=lambda m: len(m.mountpoint))
+    return mount.fstype.lower() in NETWORK_FILESYSTEMS or "remote" in mount.opts.split(",")

@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
@@ -121,10 +122,34 @@ def test_an_edit_is_served_and_reading_files_sets_off_no_rebuild(served):
     assert settled(url)
 
 
-def test_the_watcher_polls_where_notifications_fail(tmp_path: Path, monkeypatch):
+def watch_for_a_new_file(folder: Path, watching) -> str:
+    """Start ``watching`` over ``folder``, add a file; the kind of observer that saw it."""
     from watchdog.events import FileSystemEventHandler
-    from watchdog.observers.polling import PollingObserver
 
+    events = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = events.append
+    watching.schedule(handler, str(folder), recursive=True)
+    watching.start()
+    try:
+        (folder / "new.md").write_text("新报道", "utf-8")
+        deadline = time.monotonic() + 10
+        while not any(e.src_path.endswith("new.md") for e in events):
+            assert time.monotonic() < deadline, "the new file went unseen"
+            time.sleep(0.1)
+        return type(watching.observer).__name__
+    finally:
+        watching.stop()
+        watching.join()
+
+
+def test_the_watcher_uses_the_systems_notifications(tmp_path: Path):
+    from generator.site.watcher import Watcher
+
+    assert watch_for_a_new_file(tmp_path, Watcher()) != "PollingObserver"
+
+
+def test_the_watcher_polls_where_notifications_fail(tmp_path: Path, monkeypatch):
     from generator.site import watcher
 
     class Refusing(watcher.Observer):
@@ -132,19 +157,21 @@ def test_the_watcher_polls_where_notifications_fail(tmp_path: Path, monkeypatch)
             raise OSError(28, "inotify watch limit reached")
 
     monkeypatch.setattr(watcher, "Observer", Refusing)
-    events = []
-    handler = FileSystemEventHandler()
-    handler.on_any_event = events.append
-    watching = watcher.Watcher()
-    watching.schedule(handler, str(tmp_path), recursive=True)
-    watching.start()
-    try:
-        assert isinstance(watching.observer, PollingObserver)
-        (tmp_path / "new.md").write_text("新报道", "utf-8")
-        deadline = time.monotonic() + 10
-        while not events and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert any(e.src_path.endswith("new.md") for e in events)
-    finally:
-        watching.stop()
-        watching.join()
+    assert watch_for_a_new_file(tmp_path, watcher.Watcher()) == "PollingObserver"
+
+
+def test_the_watcher_polls_when_asked(tmp_path: Path):
+    from generator.site.watcher import Watcher
+
+    assert watch_for_a_new_file(tmp_path, Watcher(poll=True)) == "PollingObserver"
+
+
+def test_the_watcher_polls_on_a_network_drive(tmp_path: Path, monkeypatch):
+    from generator.site import watcher
+
+    share = SimpleNamespace(mountpoint=str(tmp_path), fstype="cifs", opts="rw,relatime")
+    real = watcher.psutil.disk_partitions(all=True)
+    monkeypatch.setattr(watcher.psutil, "disk_partitions", lambda all=False: [*real, share])
+    assert watcher.on_network_drive(str(tmp_path / "content"))
+    assert not watcher.on_network_drive(str(tmp_path.parent))
+    assert watch_for_a_new_file(tmp_path, watcher.Watcher()) == "PollingObserver"
