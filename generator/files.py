@@ -18,7 +18,8 @@ def atomic_write(destination: Path, write: Callable[[BinaryIO], object]) -> None
     )
     try:
         # mkstemp makes owner-only files; published images must be readable by the web server.
-        os.fchmod(handle, 0o644)
+        if hasattr(os, "fchmod"):  # not on Windows before Python 3.13, where it is moot
+            os.fchmod(handle, 0o644)
         with os.fdopen(handle, "wb") as stream:
             write(stream)
         os.replace(temp, destination)

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -192,8 +193,11 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             files.remove(
                 theme_file
             )  # poster layouts live in the theme folder but are not published
+        # A page in the nav is never kept finished: its tab takes the nav's title, which a
+        # finished page would not have.
+        in_nav = set(_nav_files(config.nav))
         for page in self.pages.values():
-            inputs = self._page_inputs(page)
+            inputs = None if page.src_uri in in_nav else self._page_inputs(page)
             if inputs is not None:
                 self.keyed.look_up(page.src_uri, self.page_cache.key(page.source(), *inputs))
         if not self.serving:  # the preview's rebuilds render a page or two
@@ -217,7 +221,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # A clean build keeps its pages in a throw-away cache: pages rendered ahead travel
         # through it.
         folder = self._cache_dir() / "pages"
-        settings = [self.command, str(config.site_url), str(self.config.lenient)]
+        # The logo is in the theme only while its file exists, and every page shows it.
+        logo = str(config.theme.get("logo"))
+        settings = [self.command, str(config.site_url), str(self.config.lenient), logo]
         folders = [Path(d) for d in (config.theme.custom_dir, config.docs_dir) if d]
         files = [Path(config.config_file_path), self.paths.root / "site_config.yaml"]
         self.page_cache = PageCache(folder, fingerprint(files, folders, settings))
@@ -439,8 +445,10 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         for name, data in feeds(self.project, self.catalog.reports).items():
             (site_dir / name).write_bytes(data)
         _copy_lightbox(site_dir)
-        root = str(self.paths.root)  # joined as strings: 13,000 Path objects cost 0.1 s
-        photos = {os.path.join(root, src) for src, _ in self.media.files}
+        # Joined as strings (13,000 Path objects cost 0.1 s), normalised as Path would write
+        # them on Windows, where the digests are stored under backslashed paths.
+        root = str(self.paths.root)
+        photos = {os.path.normpath(os.path.join(root, src)) for src, _ in self.media.files}
         save_hashes(self._cache_dir() / HASH_INDEX, photos)
         if self.project.config.tally.publish:
             write_tally_files(self.tally, site_dir / "office")
@@ -504,6 +512,18 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.paths.preview_signals.mkdir(parents=True, exist_ok=True)
         server.watch(str(self.paths.preview_signals))
         return server
+
+
+def _nav_files(nav: list | dict | str) -> Iterator[str]:
+    """Every file the nav of mkdocs.yml names, however deeply nested."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for item in nav.values():
+            yield from _nav_files(item)
+    else:
+        for item in nav or []:
+            yield from _nav_files(item)
 
 
 def _check_wechat_settings(project: Project) -> None:

@@ -16,11 +16,16 @@ import os
 
 import psutil
 from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileAttribEvent,
     FileClosedEvent,
     FileCreatedEvent,
     FileDeletedEvent,
     FileModifiedEvent,
     FileMovedEvent,
+    FileSystemEvent,
     FileSystemEventHandler,
 )
 from watchdog.observers import Observer
@@ -30,8 +35,19 @@ from watchdog.observers.polling import PollingObserver
 log = logging.getLogger("mkdocs.plugins.pbsite")
 POLL_SECONDS = 0.5  # MkDocs' own interval
 # Only changes: the dev server rebuilds on any event, and the build itself opens and reads
-# every report and photo, which would otherwise set off the next rebuild.
-CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent, FileClosedEvent]
+# every report and photo, which would otherwise set off the next rebuild. A touched file
+# (the background posters' signal) changes only its attributes.
+CHANGES = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    FileAttribEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "afpfs", "9p", "fuse.sshfs"}
 
 
@@ -47,6 +63,7 @@ class Watcher:
     def schedule(
         self, handler: FileSystemEventHandler, path: str, *, recursive: bool = False
     ) -> ObservedWatch:
+        handler = _FolderChanges(handler)
         self._watches[path] = (handler, recursive)
         if self.observer:
             return self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
@@ -89,6 +106,19 @@ class Watcher:
     def join(self, timeout: float | None = None) -> None:
         if self.observer:
             self.observer.join(timeout)
+
+
+class _FolderChanges(FileSystemEventHandler):
+    """Hands a whole folder created, deleted or moved on as a file event. The dev server
+    ignores folder events, and a report folder moved out of content/ sends no other."""
+
+    def __init__(self, handler: FileSystemEventHandler):
+        self.handler = handler
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            event = FileModifiedEvent(event.src_path)
+        self.handler.dispatch(event)
 
 
 def on_network_drive(path: str) -> bool:

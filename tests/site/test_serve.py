@@ -149,6 +149,37 @@ def test_the_watcher_uses_the_systems_notifications(tmp_path: Path):
     assert watch_for_a_new_file(tmp_path, Watcher()) != "PollingObserver"
 
 
+@pytest.mark.parametrize("change", ["touch", "folder moved away"])
+def test_the_watcher_sees_a_touch_and_a_folder_moved_away(tmp_path: Path, change: str):
+    # The background posters signal by touching a file; a report folder may be moved out.
+    from watchdog.events import FileSystemEventHandler
+
+    from generator.site.watcher import Watcher
+
+    content, elsewhere = tmp_path / "content", tmp_path / "elsewhere"
+    write(content / "signal", "")
+    write(content / "2026" / "p" / "01.jpg", "照片")
+    seen = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: seen.append(event) if not event.is_directory else None
+    watching = Watcher()
+    watching.schedule(handler, str(content), recursive=True)
+    watching.start()
+    try:
+        time.sleep(0.2)
+        if change == "touch":
+            os.utime(content / "signal")
+        else:
+            (content / "2026" / "p").rename(elsewhere)
+        deadline = time.monotonic() + 10
+        while not seen:
+            assert time.monotonic() < deadline, f"{change} went unseen"
+            time.sleep(0.1)
+    finally:
+        watching.stop()
+        watching.join()
+
+
 def test_the_watcher_polls_where_notifications_fail(tmp_path: Path, monkeypatch):
     from generator.site import watcher
 
