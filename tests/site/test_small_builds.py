@@ -165,3 +165,13 @@ def test_a_broken_config_fails_with_its_message_and_leaves_no_staging_folder(sma
     assert "配置有误" in result.stderr and "site_config.yaml" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(small.glob(".site.*"))
+
+
+def test_a_renamed_nav_tab_keeps_its_name_in_warm_builds(small):
+    config = small / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("宣传海报:", "海报专栏:"), "utf-8")
+    for _ in range(2):  # cold, then warm with every keyed page in the cache
+        assert build(small).exit_code == 0
+        gallery = (small / "site" / "posters" / "index.html").read_text("utf-8")
+        report = next((small / "site" / "reports").rglob("index.html")).read_text("utf-8")
+        assert "海报专栏" in gallery and "海报专栏" in report
