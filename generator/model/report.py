@@ -120,6 +120,12 @@ class Report:
         """The first listed branch: the host of a joint activity."""
         return self.branches[0]
 
+    @property
+    def photo_sources(self) -> list[str]:
+        """Every photo file the report shows, relative to the project: its photos, then its
+        cover."""
+        return [p.src for p in (*self.photos, self.cover) if p]
+
 
 def read_report(
     file: Path, root: Path, config: SiteConfig, today: dt.date

@@ -61,9 +61,7 @@ class MediaLibrary:
     ) -> None:
         """Make (or find in the cache) every derivative the published pages will show."""
         self.files, self.problems = {}, []
-        sources = sorted(
-            {p.src for r in reports for p in (*r.photos, *([r.cover] if r.cover else []))}
-        )
+        sources = sorted({src for report in reports for src in report.photo_sources})
         # Looking a derivative up costs a stat, far less than sending it to a worker.
         missing = []
         for src in sources:

@@ -55,9 +55,8 @@ class CachedPage:
 class FinishedPage(Page):
     """A page served from the cache: MkDocs has no Markdown to read or convert for it.
 
-    A child rendering ahead turns it back into a page to render (``finished`` off), the
-    same object, because the nav holds it. Its title is known from the start: a page in
-    the nav names its tab even where nobody reads its source.
+    A child rendering ahead turns it back into a page to render (``finished`` off), so the
+    page MkDocs already knows is the one built. Its title is known from the start.
     """
 
     def __init__(self, title: str, file: File, config: MkDocsConfig):

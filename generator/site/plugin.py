@@ -241,7 +241,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return nav
 
     def _render_ahead(self, config: MkDocsConfig, files: Files, nav, share: list[str]) -> None:
-        """In a forked child: render a share of the report pages into the page cache."""
+        """In a forked child: render a share of the keyed pages into the page cache."""
         for uri in share:
             real_page(files.get_file_from_path(uri), self.pages[uri].source())
         render_pages(share, config, files, nav)
@@ -267,7 +267,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # Everything a report page reads besides its own report: keep this in step with
         # theme/pb-report.html and theme/pb/, or a change there would not reach the page.
         report = page.context["pb_report"]
-        photos = [p.src for p in (*report.photos, report.cover) if p]
+        photos = report.photo_sources
         return [
             self.catalog.signature(report),
             [
@@ -309,7 +309,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return {
             report.path: (
                 self.catalog.signature(report),
-                [digests[p.src] for p in (*report.photos, report.cover) if p],
+                [digests[src] for src in report.photo_sources],
                 settings,
             )
             for report in self.catalog.reports
@@ -490,7 +490,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _preview_key(self, report: Report) -> str | None:
         if embeds_images(report):
             return None
-        photos = [p.src for p in (*report.photos, report.cover) if p]
+        photos = report.photo_sources
         covers = sorted(str(p) for p in self.posters.by_report.get(report.path, {}).values())
         media = [self.media.url(src, size) for src in photos for size in SIZES]
         return self.page_cache.key("wechat", self.catalog.signature(report), media, covers)
