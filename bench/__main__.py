@@ -51,10 +51,11 @@ from .site import (
     run_child,
     start_child,
 )
+from .trash import Trash
 
 COLD = (
-    "删除 site/、build/ 以及 .cache/ 下除图片缓存 "
-    f".cache/pbsite/{{{','.join(IMAGE_CACHES)}}}（照片派生图、海报、公众号图片及照片摘要索引）以外的全部缓存；"
+    "把 site/、build/ 以及 .cache/ 下除图片缓存 "
+    f".cache/pbsite/{{{','.join(IMAGE_CACHES)}}}（照片派生图、海报、公众号图片及照片摘要索引）以外的全部缓存移入 trash/（计时结束后才删除，见 bench/trash.py）；"
     "图片缓存由一次不计时的构建预先填充。操作系统文件缓存、Python 字节码和 jieba 词典缓存（临时目录中）保持热状态"
 )
 SERVE_CAP = 300.0  # seconds to wait for an edit to show
@@ -110,35 +111,41 @@ class Figures:
         return ", ".join(f"{s:.2f}" for s in self.seconds)
 
 
-def site_builds(root: Path, runs: int, logs: Path, *, cold: bool, n: int) -> Figures:
+def site_builds(root: Path, runs: int, logs: Path, trash: Trash, *, cold: bool, n: int) -> Figures:
     label = f"{'冷' if cold else '热'}构建 {n}"
     figures = Figures()
     for run in range(runs):
-        removed = make_cold(root) if cold else []
+        removed = make_cold(root, trash) if cold else []
         log = logs / f"{'cold' if cold else 'warm'}-{n}-{run + 1}.log"
         result = pbsite_build(root, log)
         figures.add(result["seconds"], result["rss_mib"])
-        gone = f"（已删除 {', '.join(removed)}）" if removed else ""
+        gone = f"（已移走 {', '.join(removed)}）" if removed else ""
         print(f"  {label} 第 {run + 1} 次：{result['seconds']:.2f} s{gone}", flush=True)
     return figures
 
 
-def prewarm(root: Path, logs: Path, label: str) -> None:
+def prewarm(root: Path, logs: Path, label: str, trash: Trash) -> None:
+    """The untimed build that fills the image caches, then the wait for the file system.
+
+    It starts cold too, so that it has no site of its own to delete.
+    """
+    make_cold(root, trash)
     started = time.perf_counter()
     pbsite_build(root, logs / f"{label}-prewarm.log")
     print(f"  预热构建（不计时，填充图片与海报缓存）：{time.perf_counter() - started:.1f} s")
+    trash.settle()
 
 
-def blog_builds(root: Path, work: Path, runs: int, logs: Path) -> tuple[Figures, int]:
+def blog_builds(root: Path, work: Path, runs: int, logs: Path, trash: Trash) -> tuple[Figures, int]:
     from generator.model import load_project
 
     posts = blog.write_blog(load_project(root), work / "blog")
     figures = Figures()
     for run in range(runs):
-        result = blog.mkdocs_build(work / "blog", logs / f"blog-{run + 1}.log")
+        result = blog.mkdocs_build(work / "blog", logs / f"blog-{run + 1}.log", trash)
         figures.add(result["seconds"], result["rss_mib"])
         print(f"  Material blog 第 {run + 1} 次：{result['seconds']:.2f} s", flush=True)
-    shutil.rmtree(work / "blog", ignore_errors=True)
+    trash.discard(work / "blog")
     return figures, posts
 
 
@@ -333,14 +340,16 @@ def run_all(options: argparse.Namespace) -> None:
     print(f"工作目录：{work}（日志在 logs/）")
     print(f"冷构建的含义：{COLD}\n")
     rows: list[tuple[str, str, str, str]] = []
+    trash = Trash(work / "trash")
     try:
+        trash.empty()  # what an interrupted run left
         root = corpus(work, n, options.photos, keep=bool(options.work))
-        prewarm(root, logs, f"n{n}")
-        cold = site_builds(root, runs, logs, cold=True, n=n)
-        warm = site_builds(root, runs, logs, cold=False, n=n)
+        prewarm(root, logs, f"n{n}", trash)
+        cold = site_builds(root, runs, logs, trash, cold=True, n=n)
         rows.append((f"cold full build, {n:,} reports", "≤ 60 s", _s(cold), _mib(cold)))
+        # Right after the cold builds, which deleted nothing, so no wait.
         if options.blog:
-            material, posts = blog_builds(root, work, runs, logs)
+            material, posts = blog_builds(root, work, runs, logs, trash)
             rows.append(
                 (
                     f"Material blog plugin, same {posts:,} posts",
@@ -349,9 +358,13 @@ def run_all(options: argparse.Namespace) -> None:
                     _mib(material),
                 )
             )
+        warm = site_builds(root, runs, logs, trash, cold=False, n=n)
+        # Each warm build deletes the site the one before it replaced, as it would anywhere.
+        trash.note_deletions()
         rows.append(("warm rebuild, nothing changed", "≤ 15 s", _s(warm), _mib(warm)))
         if options.serve:
             edits, first = serve_edits(root, runs, logs)
+            trash.note_deletions()  # MkDocs deletes the served temporary site at the end
             rows.append(
                 (
                     f"one report edited under pbsite serve, {n:,} reports",
@@ -361,7 +374,7 @@ def run_all(options: argparse.Namespace) -> None:
                 )
             )
         if options.scale:
-            big = _scaled(root, work, n, options, logs)
+            big = _scaled(root, work, n, options, logs, trash)
             rows.append(
                 (
                     f"cold full build, {4 * n:,} reports",
@@ -402,13 +415,16 @@ def run_all(options: argparse.Namespace) -> None:
                 )
             )
     finally:
+        trash.empty()
         if rows:
             _print_table(rows, runs)
         if not options.work:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _scaled(root: Path, work: Path, n: int, options: argparse.Namespace, logs: Path) -> Figures:
+def _scaled(
+    root: Path, work: Path, n: int, options: argparse.Namespace, logs: Path, trash: Trash
+) -> Figures:
     """Cold builds at 4×N. The first N reports of the bigger corpus are the same files, so
     N's image caches (keyed by content) are shared by hard links before the untimed build."""
     big = corpus(work, 4 * n, options.photos, keep=bool(options.work))
@@ -418,8 +434,8 @@ def _scaled(root: Path, work: Path, n: int, options: argparse.Namespace, logs: P
             shutil.copytree(source, target, copy_function=os.link)
     if not options.work:
         shutil.rmtree(root, ignore_errors=True)
-    prewarm(big, logs, f"n{4 * n}")
-    figures = site_builds(big, options.runs, logs, cold=True, n=4 * n)
+    prewarm(big, logs, f"n{4 * n}", trash)
+    figures = site_builds(big, options.runs, logs, trash, cold=True, n=4 * n)
     if not options.work:
         shutil.rmtree(big, ignore_errors=True)
     return figures

@@ -24,6 +24,7 @@ from pathlib import Path
 from generator.model import Project, Report, load_project
 
 from .site import run_child
+from .trash import Trash
 
 # The search settings of the repository's mkdocs.yml, so both builds segment Chinese alike.
 SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》]+"
@@ -84,9 +85,10 @@ def post(report: Report, slug: str, types: dict[str, str]) -> str:
     return "\n".join(front) + f"\n\n{body}\n"
 
 
-def mkdocs_build(folder: Path, log: Path) -> dict:
-    """A cold ``mkdocs build`` of the blog folder (site/ deleted first) in a measured child."""
-    shutil.rmtree(folder / "site", ignore_errors=True)
+def mkdocs_build(folder: Path, log: Path, trash: Trash) -> dict:
+    """A cold ``mkdocs build`` of the blog folder (site/ moved to ``trash`` first) in a
+    measured child."""
+    trash.discard(folder / "site")
     return run_child("mkdocs.__main__:cli", [["build", "-f", str(folder / "mkdocs.yml")]], log)
 
 
@@ -104,7 +106,8 @@ def main(argv: list[str] | None = None) -> None:
         figures = []
         for run in range(options.runs):
             started = time.perf_counter()
-            figures.append(mkdocs_build(Path(work) / "blog", Path(work) / f"blog-{run}.log"))
+            log = Path(work) / f"blog-{run}.log"
+            figures.append(mkdocs_build(Path(work) / "blog", log, Trash(Path(work) / "trash")))
             print(f"  第 {run + 1} 次：{time.perf_counter() - started:.1f} s")
         seconds = statistics.median(f["seconds"] for f in figures)
         peak = max(f["rss_mib"] for f in figures)

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from .corpus import make_corpus
+from .trash import Trash
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = """
@@ -106,26 +107,23 @@ def pbsite_build(root: Path, log: Path) -> dict:
 IMAGE_CACHES = ("media", "posters", "wechat", "photo-hashes.json")
 
 
-def make_cold(root: Path) -> list[str]:
-    """Delete site/, build/ and every non-image cache under .cache/; returns what went."""
+def make_cold(root: Path, trash: Trash) -> list[str]:
+    """Move site/, build/ and every non-image cache under .cache/ into ``trash``; returns
+    what went."""
     removed = []
     for folder in (root / "site", root / "build"):
-        if folder.exists():
-            shutil.rmtree(folder)
+        if trash.discard(folder):
             removed.append(folder.name + "/")
-    for stale in root.glob(".site.*"):  # staging folders of an interrupted build
-        shutil.rmtree(stale, ignore_errors=True)
+    for stale in root.glob(".site.*"):  # staging and retired folders of earlier builds
+        trash.discard(stale)
     cache = root / ".cache"
     for entry in sorted(cache.glob("*")) + sorted(cache.glob("pbsite/*")):
         if entry.name == "pbsite" and entry.parent == cache:
             continue
         if entry.parent.name == "pbsite" and entry.name in IMAGE_CACHES:
             continue
-        if entry.is_dir():
-            shutil.rmtree(entry)
-        elif entry.exists():
-            entry.unlink()
-        removed.append(entry.relative_to(root).as_posix())
+        if trash.discard(entry):
+            removed.append(entry.relative_to(root).as_posix())
     return removed
 
 
@@ -150,10 +148,11 @@ def build_once(root: Path) -> dict:
 
 def measure(root: Path, runs: int, *, cold: bool) -> tuple[float, float]:
     seconds, memory = [], []
+    trash = Trash(root.parent / "trash")
     for _ in range(runs):
         if cold:
-            shutil.rmtree(root / "site", ignore_errors=True)
-            shutil.rmtree(root / ".cache", ignore_errors=True)
+            trash.discard(root / "site")
+            trash.discard(root / ".cache")
         figures = build_once(root)
         seconds.append(figures["seconds"])
         memory.append(figures["rss_mib"])
