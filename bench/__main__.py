@@ -120,7 +120,9 @@ def site_builds(root: Path, runs: int, logs: Path, trash: Trash, *, cold: bool, 
         result = pbsite_build(root, log)
         figures.add(result["seconds"], result["rss_mib"])
         gone = f"（已移走 {', '.join(removed)}）" if removed else ""
-        print(f"  {label} 第 {run + 1} 次：{result['seconds']:.2f} s{gone}", flush=True)
+        print(
+            f"  {label} 第 {run + 1} 次：{result['seconds']:.2f} s {_cpu(result)}{gone}", flush=True
+        )
     return figures
 
 
@@ -144,7 +146,9 @@ def blog_builds(root: Path, work: Path, runs: int, logs: Path, trash: Trash) -> 
     for run in range(runs):
         result = blog.mkdocs_build(work / "blog", logs / f"blog-{run + 1}.log", trash)
         figures.add(result["seconds"], result["rss_mib"])
-        print(f"  Material blog 第 {run + 1} 次：{result['seconds']:.2f} s", flush=True)
+        print(
+            f"  Material blog 第 {run + 1} 次：{result['seconds']:.2f} s {_cpu(result)}", flush=True
+        )
     trash.discard(work / "blog")
     return figures, posts
 
@@ -461,6 +465,10 @@ def corpus(work: Path, reports: int, photos: int, *, keep: bool) -> Path:
     done.touch()
     print(f"语料 {reports} 篇（每篇 {photos} 张照片）：{time.perf_counter() - started:.1f} s")
     return root
+
+
+def _cpu(result: dict) -> str:
+    return f"（CPU：用户 {result['user_s']:.1f} s，系统 {result['system_s']:.1f} s）"
 
 
 def _s(figures: Figures) -> str:

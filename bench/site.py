@@ -38,9 +38,10 @@ print(json.dumps({"seconds": seconds, "rss_mib": (own + workers) / 1024}))
 
 
 # Runs ``module:function(*json_args)`` in this fresh interpreter (imports included in the
-# time), then writes its wall time and peak memory to a JSON file. RUSAGE_CHILDREN is the
-# largest of the processes this one waited for (its worker pools), so the figure is the
-# process itself plus its largest worker: one wrapper per measured command keeps it honest.
+# time), then writes its wall time, CPU time (its own plus its workers', user and system) and
+# peak memory to a JSON file. RUSAGE_CHILDREN's ru_maxrss is the largest of the processes this
+# one waited for (its worker pools), so the memory figure is the process itself plus its
+# largest worker: one wrapper per measured command keeps it honest.
 CHILD = """
 import importlib, json, resource, signal, sys, time, traceback
 # A harness started in the background passes on an ignored SIGINT; serve ends with Ctrl+C.
@@ -59,11 +60,13 @@ except KeyboardInterrupt:
 except BaseException:
     error = traceback.format_exc()
 seconds = time.perf_counter() - started
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+own, workers = (u.ru_maxrss for u in usage)
 with open(out, "w", encoding="utf-8") as handle:
     json.dump({"seconds": seconds, "rss_mib": (own + workers) / 1024, "own_mib": own / 1024,
-               "workers_mib": workers / 1024, "result": result, "error": error}, handle)
+               "workers_mib": workers / 1024, "user_s": sum(u.ru_utime for u in usage),
+               "system_s": sum(u.ru_stime for u in usage), "result": result, "error": error},
+              handle)
 """
 
 
