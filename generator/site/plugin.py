@@ -94,9 +94,11 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.incremental = False
         self.record = SiteRecord()
         self.posters_later: PostersLater | None = None  # under `serve` only
-        # Under `serve`, what the rebuilds before found in the image caches.
+        # Under `serve`, what the rebuilds before found in the image caches, and which
+        # folders those were.
         self.media: MediaLibrary | None = None
         self.found_posters = FoundPosters()
+        self._image_caches_seen: tuple | None = None
 
     @property
     def serving(self) -> bool:
@@ -173,6 +175,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         load_hashes(self._cache_dir() / HASH_INDEX)
         self._open_page_cache(config)
         digests = PhotoDigests(self.paths.root)
+        self._forget_replaced_image_caches()
         media_dir = self._cache_dir() / "media"
         if not (self.serving and self.media and self.media.cache_dir == media_dir):
             self.media = MediaLibrary(self.paths.root, media_dir)
@@ -186,6 +189,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             found=found,
             signatures=self._poster_signatures(digests) if found else None,
         )
+        self._image_caches_seen = self._image_cache_folders()
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
         for extra in self._optional_pages(catalog):
             self.pages[extra.src_uri] = extra
@@ -386,6 +390,16 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         )
         return env
 
+    def _forget_replaced_image_caches(self) -> None:
+        """Someone who deletes the cache during a preview session takes away every file the
+        rebuilds before found there; this rebuild looks them all up again."""
+        if self._image_cache_folders() != self._image_caches_seen:
+            self.media = None
+            self.found_posters = FoundPosters()
+
+    def _image_cache_folders(self) -> tuple:
+        return tuple(_folder_identity(self._cache_dir() / name) for name in ("media", "posters"))
+
     def _cache_dir(self) -> Path:
         # A clean build renders everything into a throw-away cache: nothing cached can leak in.
         if not self.bypass_cache:
@@ -512,6 +526,15 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.paths.preview_signals.mkdir(parents=True, exist_ok=True)
         server.watch(str(self.paths.preview_signals))
         return server
+
+
+def _folder_identity(folder: Path) -> tuple[int, int] | None:
+    """Which folder is at ``folder`` now: one deleted and made again is another."""
+    try:
+        found = os.stat(folder)
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _nav_files(nav: list | dict | str) -> Iterator[str]:

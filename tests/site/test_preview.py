@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -140,6 +141,10 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
     # Same name, new bytes: the page must show new derivatives and offer new posters.
     Image.new("RGB", (1200, 800), (200, 200, 40)).save(reports / "p3" / "01.jpg")
     step("photo")
+    # Someone deletes the cache during the session, then edits a report.
+    shutil.rmtree(root / ".cache")
+    (reports / "01.md").write_text(report(1, "清空缓存后改的标题"), "utf-8")
+    step("cleared")
     (reports / "04.md").unlink()
     step("removed")
     config = root / "site_config.yaml"
@@ -148,7 +153,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return {"steps": steps, "site": site, "second": second, "banner": banner}
 
 
-STEPS = ["first", "unchanged", "broken", "mended", "title", "photo", "removed", "config"]
+STEPS = ["first", "unchanged", "broken", "mended", "title", "photo", "cleared", "removed", "config"]
 
 
 @pytest.mark.parametrize("name", STEPS)
