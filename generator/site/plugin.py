@@ -468,7 +468,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             write_tally_files(self.tally, site_dir / "office")
         self.page_cache.prune()
         if self.serving:  # after the pages are up: the drawing would slow the rebuild down
-            self.posters_later.draw(self.project, self._cache_dir(), self.posters.missing)
+            self.posters_later.draw(
+                self.project, self._cache_dir(), self.posters.missing, self.posters.signatures
+            )
         if self.atomic:
             self.atomic.commit()
             self.atomic = None

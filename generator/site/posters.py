@@ -78,6 +78,7 @@ class PosterShelf:
         if found:
             found.remember(run.files, signatures)
         self.problems = run.problems
+        self.signatures = signatures or {}
         self.by_report = {**known, **run.files}
         missing = set(run.missing)
         self.missing = [r for r in with_photos if r.path in missing]
@@ -106,20 +107,37 @@ class PostersLater:
     def __init__(self, signal: Path):
         self.signal = signal
         self.thread: threading.Thread | None = None
-        self.failed: dict[str, str] = {}  # report path -> the report whose posters failed
+        self.failed: dict[str, object] = {}  # report path -> its signature when it failed
 
-    def draw(self, project: Project, cache_dir: Path, reports: list[Report]) -> None:
-        # A report whose posters could not be drawn is tried again only once it has changed,
-        # or every rebuild would start another try.
-        todo = [r for r in reports if self.failed.get(r.path) != repr(r)]
+    def draw(
+        self,
+        project: Project,
+        cache_dir: Path,
+        reports: list[Report],
+        signatures: dict[str, object],
+    ) -> None:
+        """Draw the posters of ``reports`` on a thread. ``signatures`` are PosterShelf's: a
+        report whose posters could not be drawn is tried again only once its data, its
+        photos' bytes or the settings have changed, or every rebuild would start another try.
+        """
+        todo = [
+            r
+            for r in reports
+            if r.path not in self.failed or self.failed[r.path] != signatures[r.path]
+        ]
         if not todo or (self.thread and self.thread.is_alive()):
             return
         self.thread = threading.Thread(
-            target=self._draw, args=(project, cache_dir, todo), name="pbsite-posters", daemon=True
+            target=self._draw,
+            args=(project, cache_dir, todo, signatures),
+            name="pbsite-posters",
+            daemon=True,
         )
         self.thread.start()
 
-    def _draw(self, project: Project, cache_dir: Path, reports: list[Report]) -> None:
+    def _draw(
+        self, project: Project, cache_dir: Path, reports: list[Report], signatures: dict
+    ) -> None:
         drawn: dict = {}
         try:
             # One worker: a process forked beside the preview server's threads could hang.
@@ -129,6 +147,6 @@ class PostersLater:
         except Exception as exc:  # on a thread nobody waits for: say it, or it goes unseen
             log.warning(f"后台生成海报时出错：{exc!r}")
         finally:
-            self.failed.update((r.path, repr(r)) for r in reports if r.path not in drawn)
+            self.failed.update((r.path, signatures[r.path]) for r in reports if r.path not in drawn)
             self.signal.parent.mkdir(parents=True, exist_ok=True)
             self.signal.touch()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -175,3 +176,27 @@ def test_a_renamed_nav_tab_keeps_its_name_in_warm_builds(small):
         # The home page is rendered every build; the others may come from the cache.
         for page in ("index.html", "posters/index.html"):
             assert "海报专栏" in (small / "site" / page).read_text("utf-8"), page
+
+
+def test_preview_draws_posters_once_a_broken_photo_is_replaced(small):
+    from generator.paths import ProjectPaths
+    from generator.site.runner import PLUGIN, Preview
+
+    photo = small / "content" / "reports" / "cardiology" / "2026" / "p" / "01.jpg"
+    good = photo.read_bytes()
+    photo.write_bytes(b"not a photo at all")
+    preview = Preview(ProjectPaths(small), str(small / "served"), "127.0.0.1:8765")
+    plugin = preview.config.plugins[PLUGIN]
+
+    def offered() -> list[str]:
+        drawing = plugin.posters_later and plugin.posters_later.thread
+        preview.build()
+        if plugin.posters_later.thread is not drawing:  # the signal would rebuild when done
+            plugin.posters_later.thread.join()
+            preview.build()
+        page = next((small / "served" / "reports").rglob("index.html")).read_text("utf-8")
+        return re.findall(r'href="[^"]*posters/[^"]+\.jpg"', page)
+
+    assert offered() == []  # no photo to draw them from
+    photo.write_bytes(good)  # same name, same report text, readable bytes
+    assert len(offered()) >= 3
