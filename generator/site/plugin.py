@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-import jieba
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -48,7 +47,7 @@ from .posters import FoundPosters, PosterShelf, PostersLater
 from .previews import embeds_images, publish_previews
 from .record import SiteRecord
 from .sanitize import clean_html
-from .searchtext import join_single_characters
+from .searchtext import join_single_characters, teach_words
 
 DEFAULT_NAV = [
     {"首页": "index.md"},
@@ -61,7 +60,6 @@ DEFAULT_NAV = [
 ]
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
 HASH_INDEX = "photo-hashes.json"  # photo digests by file stamp, so a photo is hashed once
-TAUGHT_WEIGHT = 100000  # jieba frequency of brand and type names: always cut whole
 LOGO = "assets/images/pb-logo.png"
 WECHAT_DIR = "wechat"
 log = logging.getLogger("mkdocs.plugins.pbsite")
@@ -160,12 +158,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _teach_search_words(self) -> None:
         # Brand and type names must stay whole words, or searching 心守护 finds nothing.
         config = self.project.config
-        words = [w for b in config.branches for w in (b.brand, b.name) if w]
-        for word in [*words, *(activity.name for activity in config.activity_types)]:
-            # Teaching a word again adds its weight to the total again, which would shift how
-            # every later text is cut: a preview's rebuilds would drift from a fresh build.
-            if jieba.get_FREQ(word) != TAUGHT_WEIGHT:
-                jieba.add_word(word, freq=TAUGHT_WEIGHT)
+        words = {w for b in config.branches for w in (b.brand, b.name) if w}
+        teach_words(words | {activity.name for activity in config.activity_types})
 
     # -- pages and media -----------------------------------------------------------------
 

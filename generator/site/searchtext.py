@@ -15,8 +15,31 @@ from __future__ import annotations
 
 import re
 
+import jieba
+
 BOUNDARY = "\u200b"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+TAUGHT_WEIGHT = 100000  # jieba frequency of brand and type names: always cut whole
+# Each word taught to jieba's shared tokenizer in this process, with its frequency before.
+_taught: dict[str, int | None] = {}
+
+
+def teach_words(words: set[str]) -> None:
+    """Make jieba cut exactly ``words`` whole, as a fresh process teaching them would.
+
+    A preview session teaches the config's words build after build. A word no longer named
+    (a renamed brand) is untaught, or the index would cut it whole until the next restart.
+    Teaching a word adds its weight to jieba's total, and the total decides how every text
+    is cut, so untaught words give their weight back: jieba's own ``del_word`` does not.
+    """
+    jieba.initialize()
+    for word in _taught.keys() - words:
+        original = _taught.pop(word)
+        jieba.dt.FREQ[word] = original or 0
+        jieba.dt.total -= TAUGHT_WEIGHT
+    for word in sorted(words - _taught.keys()):
+        _taught[word] = jieba.get_FREQ(word)
+        jieba.add_word(word, freq=TAUGHT_WEIGHT)
 
 
 def join_single_characters(text: str) -> str:

@@ -1,10 +1,15 @@
-"""One-character words are joined to their neighbours in the search index (see searchtext)."""
+"""Search text: one-character words joined to their neighbours, and the words taught to jieba."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import jieba
 import pytest
 
-from generator.site.searchtext import join_single_characters
+from generator.site.searchtext import join_single_characters, teach_words
+from tests.conftest import ROOT
 
 Z = "\u200b"
 
@@ -25,3 +30,32 @@ Z = "\u200b"
 def test_no_one_character_word_is_left(cut, indexed):
     assert join_single_characters(cut) == indexed
     assert join_single_characters(indexed) == indexed  # a second pass changes nothing
+
+
+TEXT = "心守望品牌团队走进社区义诊，心守护志愿服务队同行"
+FRESH = """
+import sys, jieba
+from generator.site.searchtext import teach_words
+teach_words(set(sys.argv[2:]))
+print(jieba.dt.total, "/".join(jieba.cut(sys.argv[1])))
+"""
+
+
+def fresh_cut(*words: str) -> str:
+    """jieba's total and its cut of TEXT in a new process that taught ``words``."""
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH, TEXT, *words], capture_output=True, text=True, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_a_word_no_longer_taught_is_cut_as_in_a_fresh_process():
+    # A preview session: the brand 心守望 is renamed 心守护 in site_config.yaml.
+    teach_words({"心守望", "心内科党支部"})
+    teach_words({"心守护", "心内科党支部"})
+    here = f"{jieba.dt.total} {'/'.join(jieba.cut(TEXT))}"
+    assert here == fresh_cut("心守护", "心内科党支部")
+    assert "心守望/" not in here
+    teach_words(set())
+    assert f"{jieba.dt.total} {'/'.join(jieba.cut(TEXT))}" == fresh_cut()
