@@ -437,7 +437,7 @@ def _scaled(
         if source.is_dir() and not target.exists():
             shutil.copytree(source, target, copy_function=os.link)
     if not options.work:
-        shutil.rmtree(root, ignore_errors=True)
+        trash.discard(root)
     prewarm(big, logs, f"n{4 * n}", trash)
     figures = site_builds(big, options.runs, logs, trash, cold=True, n=4 * n)
     if not options.work:
