@@ -141,6 +141,7 @@ def prewarm(root: Path, logs: Path, label: str, trash: Trash) -> None:
 def blog_builds(root: Path, work: Path, runs: int, logs: Path, trash: Trash) -> tuple[Figures, int]:
     from generator.model import load_project
 
+    trash.discard(work / "blog")  # what an interrupted run left
     posts = blog.write_blog(load_project(root), work / "blog")
     figures = Figures()
     for run in range(runs):
@@ -419,9 +420,9 @@ def run_all(options: argparse.Namespace) -> None:
                 )
             )
     finally:
-        trash.empty()
         if rows:
             _print_table(rows, runs)
+        trash.empty()
         if not options.work:
             shutil.rmtree(work, ignore_errors=True)
 

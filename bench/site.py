@@ -149,9 +149,8 @@ def build_once(root: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure(root: Path, runs: int, *, cold: bool) -> tuple[float, float]:
+def measure(root: Path, runs: int, trash: Trash, *, cold: bool) -> tuple[float, float]:
     seconds, memory = [], []
-    trash = Trash(root.parent / "trash")
     for _ in range(runs):
         if cold:
             trash.discard(root / "site")
@@ -171,12 +170,13 @@ def main(argv: list[str] | None = None) -> None:
     for count in options.reports:
         with tempfile.TemporaryDirectory(prefix="pbsite-bench-site-") as folder:
             started = time.perf_counter()
-            root = prepare(Path(folder), count, options.photos)
+            root = prepare(Path(folder) / "project", count, options.photos)
+            trash = Trash(Path(folder) / "trash")  # emptied with the temporary folder
             print(
                 f"{count} 篇报道（每篇 {options.photos} 张照片），生成语料 {time.perf_counter() - started:.1f} s"
             )
-            cold, cold_rss = measure(root, options.runs, cold=True)
-            warm, warm_rss = measure(root, options.runs, cold=False)
+            cold, cold_rss = measure(root, options.runs, trash, cold=True)
+            warm, warm_rss = measure(root, options.runs, trash, cold=False)
             print(f"  冷构建 中位数 {cold:6.1f} s  峰值内存 {cold_rss:6.0f} MiB")
             print(f"  热构建 中位数 {warm:6.1f} s  峰值内存 {warm_rss:6.0f} MiB")
 

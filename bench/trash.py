@@ -10,7 +10,7 @@ of 1,000 reports spent 4.9 s in the kernel instead of 1.0 s.
 
 That cost belongs to the harness, not to the build being measured, so the harness deletes
 nothing while it measures: it moves folders into the trash (a rename on the same disk frees
-nothing) and empties the trash when the timing is over. Before a timed measure it waits
+nothing) and empties the trash when the timing is over. Before timed cold builds it waits
 until the last deletion, its own or a build's, has aged past the kernel's window.
 """
 
@@ -33,10 +33,10 @@ class Trash:
 
     def discard(self, path: Path) -> bool:
         """Move ``path`` into the trash; False when there was nothing to move."""
-        if not path.exists() and not path.is_symlink():
+        if not os.path.lexists(path):
             return False
         self.folder.mkdir(parents=True, exist_ok=True)
-        while (target := self.folder / f"{self._count:04d}-{path.name}").exists():
+        while os.path.lexists(target := self.folder / f"{self._count:04d}-{path.name}"):
             self._count += 1
         os.replace(path, target)
         return True
@@ -44,6 +44,8 @@ class Trash:
     def empty(self) -> None:
         """Delete what the trash holds; the deletion starts the kernel's window again."""
         entries = [e for e in self.folder.glob("*") if e.name != STAMP]
+        if entries:  # before, too: an interrupted deletion has deleted files all the same
+            self.note_deletions()
         for entry in entries:
             if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
@@ -64,7 +66,7 @@ class Trash:
             deleted_at = float((self.folder / STAMP).read_text("utf-8"))
         except (OSError, ValueError):
             return 0.0
-        wait = deleted_at + SETTLE_SECONDS - time.time()
+        wait = min(deleted_at + SETTLE_SECONDS - time.time(), SETTLE_SECONDS)
         if wait <= 0:
             return 0.0
         print(f"  等待 {wait:.0f} s：刚删除的文件仍会拖慢新建文件（见 bench/trash.py）", flush=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.resources
 import logging
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -61,6 +62,7 @@ DEFAULT_NAV = [
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
 HASH_INDEX = "photo-hashes.json"  # photo digests by file stamp, so a photo is hashed once
 LOGO = "assets/images/pb-logo.png"
+FOLDER_MARK = ".pbsite-folder"  # in each image cache: tells a preview the folder was replaced
 WECHAT_DIR = "wechat"
 log = logging.getLogger("mkdocs.plugins.pbsite")
 
@@ -181,9 +183,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             catalog.reports,
             draw=not self.serving,
             found=found,
-            signatures=self._poster_signatures(digests) if found else None,
+            signatures=self._poster_signatures(digests) if found is not None else None,
         )
-        self._image_caches_seen = self._image_cache_folders()
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
         for extra in self._optional_pages(catalog):
             self.pages[extra.src_uri] = extra
@@ -387,12 +388,12 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _forget_replaced_image_caches(self) -> None:
         """Someone who deletes the cache during a preview session takes away every file the
         rebuilds before found there; this rebuild looks them all up again."""
-        if self._image_cache_folders() != self._image_caches_seen:
+        seen = tuple(_folder_mark(self._cache_dir() / name) for name in ("media", "posters"))
+        if seen != self._image_caches_seen:
             self.media = None
             self.found_posters = FoundPosters()
-
-    def _image_cache_folders(self) -> tuple:
-        return tuple(_folder_identity(self._cache_dir() / name) for name in ("media", "posters"))
+            self.posters_later.failed.clear()  # a failure may have been the missing folder
+        self._image_caches_seen = seen
 
     def _cache_dir(self) -> Path:
         # A clean build renders everything into a throw-away cache: nothing cached can leak in.
@@ -524,13 +525,17 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         return server
 
 
-def _folder_identity(folder: Path) -> tuple[int, int] | None:
-    """Which folder is at ``folder`` now: one deleted and made again is another."""
+def _folder_mark(folder: Path) -> str:
+    """A token kept in ``folder``, made with it: a folder deleted and made again has another.
+    (Its inode number cannot tell: file systems hand a freed one out again at once.)"""
+    mark = folder / FOLDER_MARK
     try:
-        found = os.stat(folder)
+        return mark.read_text("utf-8")
     except FileNotFoundError:
-        return None
-    return found.st_dev, found.st_ino
+        folder.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_hex(8)
+        mark.write_text(token, "utf-8")
+        return token
 
 
 def _nav_files(nav: list | dict | str) -> Iterator[str]:

@@ -68,14 +68,16 @@ class PosterShelf:
         # The site offers posters for reports with photos; a photo-less one gets only the
         # 公众号 covers its article needs, made by the WeChat export.
         with_photos = [r for r in reports if r.photos or r.cover]
-        known, changed = found.split(with_photos, signatures) if found else ({}, with_photos)
+        known, changed = (
+            found.split(with_photos, signatures) if found is not None else ({}, with_photos)
+        )
         try:
             run = render_posters(
                 project, cache_dir, reports=changed, progress=sys.stderr.isatty(), draw=draw
             )
         except PosterError as exc:
             raise PluginError(f"无法生成海报：{exc}") from None
-        if found:
+        if found is not None:
             found.remember(run.files, signatures)
         self.problems = run.problems
         self.signatures = signatures or {}

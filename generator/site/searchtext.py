@@ -20,8 +20,10 @@ import jieba
 BOUNDARY = "\u200b"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 TAUGHT_WEIGHT = 100000  # jieba frequency of brand and type names: always cut whole
-# Each word taught to jieba's shared tokenizer in this process, with its frequency before.
+# Each word taught to jieba's shared tokenizer in this process, with its frequency before,
+# and the frequency table they were taught into: a reloaded dictionary knows none of them.
 _taught: dict[str, int | None] = {}
+_taught_into: list[dict] = []
 
 
 def teach_words(words: set[str]) -> None:
@@ -33,6 +35,9 @@ def teach_words(words: set[str]) -> None:
     is cut, so untaught words give their weight back: jieba's own ``del_word`` does not.
     """
     jieba.initialize()
+    if not _taught_into or _taught_into[0] is not jieba.dt.FREQ:
+        _taught.clear()
+        _taught_into[:] = [jieba.dt.FREQ]
     for word in _taught.keys() - words:
         original = _taught.pop(word)
         jieba.dt.FREQ[word] = original or 0

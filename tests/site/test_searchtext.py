@@ -50,7 +50,13 @@ def fresh_cut(*words: str) -> str:
     return done.stdout.strip()
 
 
-def test_a_word_no_longer_taught_is_cut_as_in_a_fresh_process():
+@pytest.fixture
+def untaught_after():
+    yield
+    teach_words(set())  # other tests in this process cut with jieba too
+
+
+def test_a_word_no_longer_taught_is_cut_as_in_a_fresh_process(untaught_after):
     # A preview session: the brand 心守望 is renamed 心守护 in site_config.yaml.
     teach_words({"心守望", "心内科党支部"})
     teach_words({"心守护", "心内科党支部"})
@@ -59,3 +65,12 @@ def test_a_word_no_longer_taught_is_cut_as_in_a_fresh_process():
     assert "心守望/" not in here
     teach_words(set())
     assert f"{jieba.dt.total} {'/'.join(jieba.cut(TEXT))}" == fresh_cut()
+
+
+def test_words_are_taught_again_after_jieba_reloads_its_dictionary(untaught_after):
+    # Material's `jieba_dict` search option makes jieba load its dictionary afresh.
+    teach_words({"心守望"})
+    jieba.dt.initialized = False
+    jieba.initialize()
+    teach_words({"心守望"})
+    assert f"{jieba.dt.total} {'/'.join(jieba.cut(TEXT))}" == fresh_cut("心守望")
