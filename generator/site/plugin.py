@@ -388,6 +388,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _forget_replaced_image_caches(self) -> None:
         """Someone who deletes the cache during a preview session takes away every file the
         rebuilds before found there; this rebuild looks them all up again."""
+        if not self.serving:  # a build that is not a preview's remembers nothing
+            return
         seen = tuple(_folder_mark(self._cache_dir() / name) for name in ("media", "posters"))
         if seen != self._image_caches_seen:
             self.media = None

@@ -122,11 +122,7 @@ class PostersLater:
         report whose posters could not be drawn is tried again only once its data, its
         photos' bytes or the settings have changed, or every rebuild would start another try.
         """
-        todo = [
-            r
-            for r in reports
-            if r.path not in self.failed or self.failed[r.path] != signatures[r.path]
-        ]
+        todo = [r for r in reports if self.failed.get(r.path) != signatures[r.path]]
         if not todo or (self.thread and self.thread.is_alive()):
             return
         self.thread = threading.Thread(

@@ -23,7 +23,7 @@ TAUGHT_WEIGHT = 100000  # jieba frequency of brand and type names: always cut wh
 # Each word taught to jieba's shared tokenizer in this process, with its frequency before,
 # and the frequency table they were taught into: a reloaded dictionary knows none of them.
 _taught: dict[str, int | None] = {}
-_taught_into: list[dict] = []
+_taught_into: dict | None = None
 
 
 def teach_words(words: set[str]) -> None:
@@ -34,10 +34,11 @@ def teach_words(words: set[str]) -> None:
     Teaching a word adds its weight to jieba's total, and the total decides how every text
     is cut, so untaught words give their weight back: jieba's own ``del_word`` does not.
     """
+    global _taught_into
     jieba.initialize()
-    if not _taught_into or _taught_into[0] is not jieba.dt.FREQ:
+    if _taught_into is not jieba.dt.FREQ:
         _taught.clear()
-        _taught_into[:] = [jieba.dt.FREQ]
+        _taught_into = jieba.dt.FREQ
     for word in _taught.keys() - words:
         original = _taught.pop(word)
         jieba.dt.FREQ[word] = original or 0
