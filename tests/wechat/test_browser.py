@@ -74,7 +74,10 @@ def test_copy_button_pastes_styled_html_with_images(browser, served, fallback):
     editor.goto(f"{origin}/editor.html", wait_until="networkidle")
     editor.click("#editor")
     editor.keyboard.press("Control+V")
-    editor.wait_for_function("document.querySelectorAll('#editor img').length === 3")
+    # Pasted images load after the paste; `complete` is also true for one that failed.
+    editor.wait_for_function(
+        "[...document.querySelectorAll('#editor img')].filter(i => i.complete).length === 3"
+    )
     pasted = editor.inner_html("#editor").lower()
     assert any(spelling in pasted for spelling in BRAND_SPELLINGS)
     assert "重温入党誓词" in pasted and "应到 20 人，实到 18 人" in pasted
