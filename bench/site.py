@@ -23,18 +23,6 @@ from .corpus import make_corpus
 from .trash import Trash
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNNER = """
-import json, resource, sys, time
-from pathlib import Path
-from generator.build import build_all
-from generator.paths import ProjectPaths
-started = time.perf_counter()
-build_all(ProjectPaths(Path(sys.argv[1])), lenient=True)
-seconds = time.perf_counter() - started
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": seconds, "rss_mib": (own + workers) / 1024}))
-"""
 
 
 # Runs ``module:function(*json_args)`` in this fresh interpreter (imports included in the
@@ -140,22 +128,13 @@ def prepare(folder: Path, reports: int, photos: int) -> Path:
     return root
 
 
-def build_once(root: Path) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(root)], capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise SystemExit(result.stderr[-3000:])
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def measure(root: Path, runs: int, trash: Trash, *, cold: bool) -> tuple[float, float]:
+def measure(root: Path, runs: int, trash: Trash, log: Path, *, cold: bool) -> tuple[float, float]:
     seconds, memory = [], []
     for _ in range(runs):
         if cold:
             trash.discard(root / "site")
             trash.discard(root / ".cache")
-        figures = build_once(root)
+        figures = pbsite_build(root, log)
         seconds.append(figures["seconds"])
         memory.append(figures["rss_mib"])
     return statistics.median(seconds), max(memory)
@@ -175,8 +154,9 @@ def main(argv: list[str] | None = None) -> None:
             print(
                 f"{count} 篇报道（每篇 {options.photos} 张照片），生成语料 {time.perf_counter() - started:.1f} s"
             )
-            cold, cold_rss = measure(root, options.runs, trash, cold=True)
-            warm, warm_rss = measure(root, options.runs, trash, cold=False)
+            log = Path(folder) / "build.log"
+            cold, cold_rss = measure(root, options.runs, trash, log, cold=True)
+            warm, warm_rss = measure(root, options.runs, trash, log, cold=False)
             print(f"  冷构建 中位数 {cold:6.1f} s  峰值内存 {cold_rss:6.0f} MiB")
             print(f"  热构建 中位数 {warm:6.1f} s  峰值内存 {warm_rss:6.0f} MiB")
 
