@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,9 +30,17 @@ class BuildOutcome:
     exports: list[Path] = field(default_factory=list)
 
 
-def build_all(paths: ProjectPaths, *, lenient: bool = False, clean: bool = False) -> BuildOutcome:
-    """Build everything; without ``lenient`` any invalid report fails the build, all listed."""
-    project = load_project(paths.root)
+def build_all(
+    paths: ProjectPaths,
+    *,
+    lenient: bool = False,
+    clean: bool = False,
+    today: dt.date | None = None,
+) -> BuildOutcome:
+    """Build everything; without ``lenient`` any invalid report fails the build, all listed.
+    ``today`` (default: the clock) decides which reports are dated in the future and which
+    year the tally counts."""
+    project = load_project(paths.root, today=today)
     if project.rejected and not lenient:
         raise ContentError(project.errors)
     site_dir = build_site(paths, project, clean=clean)

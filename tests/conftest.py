@@ -101,6 +101,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def open_page(page, url: str) -> None:
+    """Go to ``url`` and wait for its load event (every image in it loaded or failed), then
+    for a quiet network: "networkidle" alone can come before a busy browser asks for images."""
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
 @contextlib.contextmanager
 def serve_folder(directory: Path) -> Iterator[str]:
     """A plain static file server on 127.0.0.1, as an intranet web server would be."""

@@ -11,7 +11,7 @@ import click
 from ..build import build_all
 from ..model import ContentError
 from ..paths import ProjectPaths
-from .common import echo_problems, pass_paths
+from .common import echo_problems, effective_today, pass_paths
 
 
 @click.command()
@@ -23,7 +23,7 @@ from .common import echo_problems, pass_paths
 def build(paths: ProjectPaths, lenient: bool, clean: bool) -> None:
     """生成网站、海报和导出文件。"""
     try:
-        outcome = build_all(paths, lenient=lenient, clean=clean)
+        outcome = build_all(paths, lenient=lenient, clean=clean, today=effective_today())
     except ContentError as exc:
         echo_problems(exc.problems)
         files = len({p.path for p in exc.problems})

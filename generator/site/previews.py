@@ -54,9 +54,7 @@ def publish_previews(
     staging = Path(tempfile.mkdtemp(prefix=".new-", dir=shelf))
     try:
         for report, folder in _export(project, missing, staging, cache_dir, posters):
-            target = shelf / keys[report.path]
-            shutil.rmtree(target, ignore_errors=True)
-            os.replace(folder, target)
+            _store(folder, shelf / keys[report.path])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     for report in todo:
@@ -80,6 +78,17 @@ def _export(
         # The preview is the folder's page, so site/wechat/<report>/ opens it directly.
         os.replace(export.folder / "preview.html", export.folder / "index.html")
     return [(export.article.report, export.folder) for export in exports]
+
+
+def _store(folder: Path, target: Path) -> None:
+    """Move a finished folder into the cache under its key. A build of the same project
+    running beside this one may have stored that key first, and may be linking from it:
+    its folder holds the same files, so it stays and this one is dropped with the staging."""
+    try:
+        os.rename(folder, target)
+    except OSError:
+        if not target.is_dir():
+            raise
 
 
 def _link_tree(source: Path, target: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from ..files import atomic_write
 from ..imaging import PIPELINE_VERSION, PhotoError, content_hash, open_photo
 from ..imaging.derive import JPEG_QUALITY, atomic_save
 
@@ -56,9 +57,9 @@ def prepare_image(source: Path, root: Path, cache_dir: Path) -> PreparedImage:
         return PreparedImage(target, Recompression(**recorded) if recorded else None)
     image = _fit_width(open_photo(source, target=(MAX_WIDTH, 1), root=root))
     image, quality, recompression = _under_limit(image)
-    if recompression:
-        notes.parent.mkdir(parents=True, exist_ok=True)
-        notes.write_text(json.dumps(asdict(recompression)), "utf-8")
+    if recompression:  # a build beside this one may be reading the notes
+        notes_text = json.dumps(asdict(recompression)).encode()
+        atomic_write(notes, lambda stream: stream.write(notes_text))
     atomic_save(image, target, **_jpeg_options(quality))
     return PreparedImage(target, recompression)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -47,20 +46,34 @@ def test_a_second_folder_of_the_same_name_does_not_replace_the_first(tmp_path: P
     assert not trash.discard(tmp_path / "site")  # nothing left to move
 
 
+class Clock:
+    """``time.time`` and ``time.sleep`` for the trash: sleeping moves the clock, at once."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def time(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def test_emptying_deletes_and_the_next_measure_waits_out_the_window(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(trash_module, "SETTLE_SECONDS", 0.6)
+    clock = Clock()
+    monkeypatch.setattr(trash_module, "time", clock)
     trash = Trash(tmp_path / "trash")
     assert trash.settle() == 0.0  # nothing deleted yet: no wait
     (tmp_path / "site").mkdir()
     trash.discard(tmp_path / "site")
 
     trash.empty()
-    started = time.monotonic()
+    clock.sleep(10.0)
     waited = trash.settle()
 
     assert list((tmp_path / "trash").iterdir()) == [tmp_path / "trash" / trash_module.STAMP]
-    assert 0 < waited <= 0.6
-    assert time.monotonic() - started >= waited - 0.05
+    assert waited == pytest.approx(trash_module.SETTLE_SECONDS - 10.0)
+    assert clock.now == pytest.approx(1_800_000_000.0 + trash_module.SETTLE_SECONDS)
     assert trash.settle() == 0.0  # the window has passed

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import serve_folder
+from tests.conftest import open_page, serve_folder
 
 PHONE = {"width": 390, "height": 844}
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ class Visit:
         self.base = base
 
     def open(self, path: str) -> None:
-        self.page.goto(self.base + path, wait_until="networkidle")
+        open_page(self.page, self.base + path)
 
     def foreign_requests(self) -> list[str]:
         return [
@@ -81,9 +81,10 @@ def test_chinese_search_finds_reports(visit, demo_model, query):
         query = demo_model.config.branches[0].brand
     visit.open(f"?q={query}")
     meta = visit.page.locator(".md-search-result__meta")
-    meta.wait_for(state="visible", timeout=20000)
+    meta.wait_for(state="visible", timeout=60_000)
     visit.page.wait_for_function(
-        "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+        "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=60_000,
     )
     assert "没有" not in meta.inner_text()
     # Material shows jieba's word boundaries (U+200B) inside result titles.

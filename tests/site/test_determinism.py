@@ -95,12 +95,15 @@ def edited(builds: dict) -> dict:
         flags=re.M,
     )
     file.write_text(text, "utf-8")
+    day = dt.date.today()
     build(root)
     warm = root.parent / "site-edited-warm"
     shutil.copytree(root / "site", warm)
     for name in FINISHED:
         shutil.rmtree(root / ".cache" / "pbsite" / name)
     build(root)
+    if dt.date.today() != day:
+        pytest.skip("the two builds straddled midnight, and today's date is part of the site")
     return {
         "warm": warm,
         "cold": root / "site",

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from generator.cli import main
-from tests.conftest import add_site_files, report_text, write
+from tests.conftest import TODAY, add_site_files, report_text, write
 from tests.site.conftest import mkdocs_build
 
 MEETING = """\
@@ -43,7 +43,13 @@ def small(make_project) -> Path:
 
 
 def build(root: Path, *args: str):
-    return CliRunner().invoke(main, ["--root", str(root), "build", *args], catch_exceptions=False)
+    # Pinned, so that these 2026 reports stay in the tally year the tests look for.
+    return CliRunner().invoke(
+        main,
+        ["--root", str(root), "build", *args],
+        env={"PBSITE_TODAY": TODAY.isoformat()},
+        catch_exceptions=False,
+    )
 
 
 def test_raw_html_cannot_run_script(small):
@@ -200,3 +206,12 @@ def test_preview_draws_posters_once_a_broken_photo_is_replaced(small):
     assert offered() == []  # no photo to draw them from
     photo.write_bytes(good)  # same name, same report text, readable bytes
     assert len(offered()) >= 3
+
+
+def test_pbsite_today_pins_the_day_a_build_checks_dates_against(small):
+    result = CliRunner().invoke(
+        main, ["--root", str(small), "build"], env={"PBSITE_TODAY": "2026-03-04"}
+    )
+    assert result.exit_code == 1
+    assert "content/reports/cardiology/2026/a.md:" in result.output
+    assert "在今天（2026-03-04）之后" in result.output

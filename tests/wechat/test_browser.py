@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image, ImageStat
 
-from tests.conftest import serve_folder
+from tests.conftest import open_page, serve_folder
 
 BRAND_SPELLINGS = ("#b71c1c", "rgb(183, 28, 28)")
 EDITOR = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>编辑器</title>
@@ -36,7 +36,7 @@ def is_blank(png: bytes) -> bool:
 def test_article_renders_with_text_and_images(browser, served):
     origin, slug = served
     page = browser.new_page(viewport={"width": 414, "height": 1600})
-    page.goto(f"{origin}/{slug}/article.html", wait_until="networkidle")
+    open_page(page, f"{origin}/{slug}/article.html")
     assert not is_blank(page.screenshot(full_page=True))
     widths = page.eval_on_selector_all("img", "images => images.map(i => i.naturalWidth)")
     assert len(widths) == 3 and all(w > 0 for w in widths)
@@ -50,7 +50,7 @@ def test_preview_page_works_offline(browser, served):
     page = browser.new_page(viewport={"width": 1000, "height": 1200})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{origin}/{slug}/preview.html", wait_until="networkidle")
+    open_page(page, f"{origin}/{slug}/preview.html")
     assert page.get_by_role("button", name="复制到公众号编辑器").is_visible()
     assert not is_blank(page.screenshot())
     assert all(urlsplit(url).hostname == "127.0.0.1" or url.startswith("data:") for url in requests)
@@ -66,12 +66,12 @@ def test_copy_button_pastes_styled_html_with_images(browser, served, fallback):
     if fallback:
         context.add_init_script("delete window.ClipboardItem;")
     preview = context.new_page()
-    preview.goto(f"{origin}/{slug}/preview.html", wait_until="networkidle")
+    open_page(preview, f"{origin}/{slug}/preview.html")
     preview.get_by_role("button", name="复制到公众号编辑器").click()
     preview.wait_for_function("document.getElementById('wx-status').textContent.includes('已复制')")
 
     editor = context.new_page()
-    editor.goto(f"{origin}/editor.html", wait_until="networkidle")
+    open_page(editor, f"{origin}/editor.html")
     editor.click("#editor")
     editor.keyboard.press("Control+V")
     # Pasted images load after the paste; `complete` is also true for one that failed.
