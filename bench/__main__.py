@@ -59,6 +59,7 @@ COLD = (
     "图片缓存由一次不计时的构建预先填充。操作系统文件缓存、Python 字节码和 jieba 词典缓存（临时目录中）保持热状态"
 )
 SERVE_CAP = 300.0  # seconds to wait for an edit to show
+REFERENCE_LOOPS = 10_000_000
 FIRST_BUILD_CAP = 3600.0  # seconds to wait for `pbsite serve`'s first build
 TALLY_YEAR = 2025  # bench.tally's corpus year
 
@@ -330,9 +331,16 @@ def machine() -> str:
         found = re.search(r"^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text(), re.M)
         memory = f"{int(found[1]) / 1024 / 1024:.1f} GiB" if found else memory
     load = " ".join(f"{v:.2f}" for v in os.getloadavg())
+    # Virtual machines of one class differ in speed from one boot to the next; this figure
+    # tells whether two runs' times can be compared at all.
+    from .posters import burn
+
+    started = time.perf_counter()
+    burn(REFERENCE_LOOPS)
+    reference = time.perf_counter() - started
     return (
         f"{os.cpu_count()} 核（{model}），内存 {memory}，Python {platform.python_version()}，"
-        f"负载 {load}"
+        f"负载 {load}；单核参考（纯 Python 运算 {REFERENCE_LOOPS:,} 次）{reference:.2f} s"
     )
 
 
