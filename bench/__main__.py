@@ -42,6 +42,7 @@ import urllib.request
 from pathlib import Path
 
 from . import blog
+from .cpu import LOOPS, single_core_seconds, two_process_speedup
 from .site import (
     IMAGE_CACHES,
     ROOT,
@@ -59,7 +60,6 @@ COLD = (
     "图片缓存由一次不计时的构建预先填充。操作系统文件缓存、Python 字节码和 jieba 词典缓存（临时目录中）保持热状态"
 )
 SERVE_CAP = 300.0  # seconds to wait for an edit to show
-REFERENCE_LOOPS = 10_000_000
 FIRST_BUILD_CAP = 3600.0  # seconds to wait for `pbsite serve`'s first build
 TALLY_YEAR = 2025  # bench.tally's corpus year
 
@@ -71,18 +71,6 @@ def tally_run(root: str) -> dict:
     from .tally import _one_run
 
     return _one_run(Path(root))
-
-
-def posters_run(root: str, run: int) -> dict:
-    """One cold 1-worker pass and one cold 2-worker pass over bench.posters' project."""
-    from generator.model import load_project
-
-    from .posters import _timed
-
-    project = load_project(Path(root))
-    one = _timed(project, Path(root) / f"cache-1-{run}", workers=1)
-    two = _timed(project, Path(root) / f"cache-2-{run}", workers=2)
-    return {"one": one[0], "one_cpu": one[3], "two": two[0], "posters": len(project.reports)}
 
 
 # -- measures ----------------------------------------------------------------------------------
@@ -290,20 +278,21 @@ def tally_runs(reports: int, runs: int, work: Path, logs: Path) -> tuple[Figures
 
 
 def poster_runs(count: int, runs: int, work: Path, logs: Path) -> dict:
-    from .posters import _machine_speedup, _make_project
+    from .posters import _make_project, timed_pass
 
     root = work / "posters"
     root.mkdir(parents=True)
     _make_project(root, count, 3)
     one, two, rss, cpu = [], [], [], []
     for run in range(runs):
-        log = logs / f"posters-{run + 1}.log"
-        result = run_child("bench.__main__:posters_run", [str(root), run], log)
-        figures = result["result"]
-        one.append(figures["one"] / figures["posters"] * 1000)
-        cpu.append(figures["one_cpu"] / figures["posters"] * 1000)
-        two.append(figures["one"] / figures["two"])
-        rss.append(result["rss_mib"])
+        single, double = (
+            timed_pass(root, f"cache-{workers}", workers, logs / f"posters-{run + 1}-{workers}.log")
+            for workers in (1, 2)
+        )
+        one.append(single["result"][0] / count * 1000)
+        cpu.append(single["result"][3] / count * 1000)
+        two.append(single["result"][0] / double["result"][0])
+        rss.append(max(single["rss_mib"], double["rss_mib"]))
         print(f"  海报 第 {run + 1} 次：单核 {one[-1]:.0f} ms/张，双核加速 {two[-1]:.2f}×")
         for cache in root.glob("cache-*"):
             shutil.rmtree(cache)
@@ -312,7 +301,7 @@ def poster_runs(count: int, runs: int, work: Path, logs: Path) -> dict:
         "ms": statistics.median(one),
         "cpu_ms": statistics.median(cpu),
         "speedup": statistics.median(two),
-        "machine": _machine_speedup(),
+        "machine": two_process_speedup(),
         "rss": max(rss),
     }
 
@@ -331,16 +320,9 @@ def machine() -> str:
         found = re.search(r"^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text(), re.M)
         memory = f"{int(found[1]) / 1024 / 1024:.1f} GiB" if found else memory
     load = " ".join(f"{v:.2f}" for v in os.getloadavg())
-    # Virtual machines of one class differ in speed from one boot to the next; this figure
-    # tells whether two runs' times can be compared at all.
-    from .posters import burn
-
-    started = time.perf_counter()
-    burn(REFERENCE_LOOPS)
-    reference = time.perf_counter() - started
     return (
         f"{os.cpu_count()} 核（{model}），内存 {memory}，Python {platform.python_version()}，"
-        f"负载 {load}；单核参考（纯 Python 运算 {REFERENCE_LOOPS:,} 次）{reference:.2f} s"
+        f"负载 {load}；单核参考（纯 Python 循环 {LOOPS:,} 次）{single_core_seconds():.2f} s"
     )
 
 

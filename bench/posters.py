@@ -5,9 +5,14 @@
 The photos are 4000×3000 JPEGs of smooth colour noise plus grain, which compress and decode
 like real photographs. Three runs over the same project:
 
-1. cold on one core (fresh cache, in-process);
+1. cold on one core (fresh cache, drawn in the measuring process);
 2. cold on two worker processes (another fresh cache), for the speed-up;
 3. warm: the first cache again, where nothing may be re-rendered.
+
+Each runs in a fresh process, so none inherits what another memoised (text measurements,
+masks, photo digests). Each loads the line breaker's dictionary before its clock starts:
+a process pays 0.4–0.8 s for it once, like its imports, and a build spreads that over
+thousands of posters, while here it would add 37–65 ms to each of 12.
 """
 
 from __future__ import annotations
@@ -18,14 +23,15 @@ import random
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter
 
-from generator.imaging import hashing
 from generator.model import load_project
 from generator.posters import render_posters, typeset
+
+from .cpu import LOOPS, single_core_seconds, two_process_speedup
+from .site import run_child
 
 PHOTO_SIZE = (4000, 3000)
 CONFIG = """\
@@ -51,16 +57,13 @@ def main(argv: list[str] | None = None) -> None:
             f"生成测试项目：{options.posters} 篇报道，每篇 {options.photos_per_poster} 张 "
             f"{PHOTO_SIZE[0]}×{PHOTO_SIZE[1]} 照片（{time.perf_counter() - started:.1f} 秒）"
         )
-        project = load_project(root)
         print(f"负载：{os.getloadavg()[0]:.2f}（其他进程占用 CPU 时，墙钟时间会偏长）")
-        if project.rejected:
-            sys.exit("\n".join(str(p) for p in project.errors))
-        # Loading the line breaker's dictionary takes a process about a second once, like its
-        # imports; a build spreads it over thousands of posters, so it is not a poster's time.
-        typeset.word_breaks.__wrapped__(("党", "建"))
-        one = _timed(project, root / "cache-1", workers=1)
-        two = _timed(project, root / "cache-2", workers=2)
-        warm = _timed(project, root / "cache-1", workers=2)
+        one, two, warm = (
+            timed_pass(root, cache, workers, root / f"pass-{number}.log")["result"]
+            for number, (cache, workers) in enumerate(
+                (("cache-1", 1), ("cache-2", 2), ("cache-1", 2))
+            )
+        )
     count = options.posters
     print(
         f"单核冷启动：每张 phone 海报 {one[0] / count * 1000:.0f} 毫秒"
@@ -68,45 +71,33 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(
         f"双进程冷启动：共 {two[0]:.2f} 秒，加速比 {one[0] / two[0]:.2f}×"
-        f"（本机两个进程做纯计算的加速比为 {_machine_speedup():.2f}×，是上限参考）"
+        f"（本机两个进程做纯计算的加速比为 {two_process_speedup():.2f}×，是上限参考）"
     )
     print(f"二次运行（缓存）：重新生成 {warm[1]} 张，命中缓存 {warm[2]} 张，用时 {warm[0]:.2f} 秒")
+    print(f"单核参考（纯 Python 循环 {LOOPS:,} 次）：{single_core_seconds():.2f} 秒")
     if warm[1]:
         sys.exit("缓存失效：二次运行不应重新生成任何海报")
 
 
-def _timed(project, cache: Path, workers: int) -> tuple[float, int, int, float]:
-    """Wall seconds, posters rendered, posters from the cache, and this process's CPU seconds."""
-    # Each cold run starts without this process's memoised photo hashes.
-    hashing._memo.clear()
+def timed_pass(root: Path, cache: str, workers: int, log: Path) -> dict:
+    """One pass over the project at ``root`` into ``root/cache``, in a fresh measured process
+    (``bench.site.run_child``'s figures). Its ``result`` holds wall seconds, posters rendered,
+    posters from the cache, and the drawing process's CPU seconds."""
+    return run_child("bench.posters:drawn_in_child", [str(root), cache, workers], log)
+
+
+def drawn_in_child(root: str, cache: str, workers: int) -> tuple[float, int, int, float]:
+    """``timed_pass``'s work, inside the fresh process."""
+    project = load_project(Path(root))
+    if project.rejected:
+        sys.exit("\n".join(str(p) for p in project.errors))
+    typeset.word_breaks(("预", "热"))  # loads the dictionary (see the module's docstring)
     started, cpu = time.perf_counter(), time.process_time()
-    run = render_posters(project, cache, presets=["phone"], workers=workers)
+    run = render_posters(project, Path(root) / cache, presets=["phone"], workers=workers)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     if run.problems or run.rendered + run.cached != len(project.reports):
         sys.exit("\n".join(run.problems) or "有报道没有生成海报")
     return elapsed, run.rendered, run.cached, cpu
-
-
-def burn(loops: int) -> int:
-    """Pure arithmetic, without memory or disk traffic: a measure of the CPU alone."""
-    total = 0
-    for value in range(loops):
-        total += value * value
-    return total
-
-
-def _machine_speedup(loops: int = 10_000_000) -> float:
-    """How much two processes gain over one on this machine (shared or hyper-threaded
-    cores gain far less than 2×), measured with pure arithmetic."""
-    started = time.perf_counter()
-    burn(loops)
-    burn(loops)
-    serial = time.perf_counter() - started
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        started = time.perf_counter()
-        list(pool.map(burn, [loops, loops]))
-        parallel = time.perf_counter() - started
-    return serial / parallel
 
 
 def _make_project(root: Path, posters: int, per_poster: int) -> None:

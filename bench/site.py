@@ -1,4 +1,5 @@
-"""Time full site builds on a synthetic corpus: cold (no site/, no cache) and warm.
+"""Time full site builds on a synthetic corpus: cold (no site/ and no cache at all, so photos
+are processed and posters drawn again, unlike ``bench all``'s cold builds) and warm.
 
     python -m bench.site --reports 1000 5000 [--photos 0] [--runs 3]
 

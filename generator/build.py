@@ -38,8 +38,7 @@ def build_all(
     today: dt.date | None = None,
 ) -> BuildOutcome:
     """Build everything; without ``lenient`` any invalid report fails the build, all listed.
-    ``today`` (default: the clock) decides which reports are dated in the future and which
-    year the tally counts."""
+    ``today`` is the day the build takes for today (default: the clock's)."""
     project = load_project(paths.root, today=today)
     if project.rejected and not lenient:
         raise ContentError(project.errors)

@@ -11,8 +11,12 @@ import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # Playwright is a test extra; only the browser tests load it
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)
@@ -101,9 +105,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def open_page(page, url: str) -> None:
-    """Go to ``url`` and wait for its load event (every image in it loaded or failed), then
-    for a quiet network: "networkidle" alone can come before a busy browser asks for images."""
+def open_page(page: Page, url: str) -> None:
+    """Go to ``url`` and wait for its load event (every eagerly loaded image in it loaded or
+    failed), then for a quiet network: "networkidle" alone can come before a busy browser
+    asks for the images."""
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
 

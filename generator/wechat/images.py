@@ -58,8 +58,8 @@ def prepare_image(source: Path, root: Path, cache_dir: Path) -> PreparedImage:
     image = _fit_width(open_photo(source, target=(MAX_WIDTH, 1), root=root))
     image, quality, recompression = _under_limit(image)
     if recompression:  # a build beside this one may be reading the notes
-        notes_text = json.dumps(asdict(recompression)).encode()
-        atomic_write(notes, lambda stream: stream.write(notes_text))
+        notes_bytes = json.dumps(asdict(recompression)).encode()
+        atomic_write(notes, lambda stream: stream.write(notes_bytes))
     atomic_save(image, target, **_jpeg_options(quality))
     return PreparedImage(target, recompression)
 
