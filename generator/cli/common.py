@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import click
 
 from ..model import ContentError, Problem, Project, load_project
+from ..model.dates import DateFormatError, pinned_today
 from ..paths import ProjectPaths
 
 pass_paths = click.make_pass_decorator(ProjectPaths)
@@ -19,16 +19,11 @@ def echo_problems(problems: list[Problem]) -> None:
 
 
 def effective_today(today: dt.date | None = None) -> dt.date:
-    """``today`` if given, else PBSITE_TODAY (`YYYY-MM-DD`, pins tests and CI runs), else the clock."""
-    pinned = os.environ.get("PBSITE_TODAY")
-    if today or not pinned:
-        return today or dt.date.today()
+    """``today`` if given, else PBSITE_TODAY (see ``pinned_today``), else the clock."""
     try:
-        return dt.date.fromisoformat(pinned)
-    except ValueError:
-        raise click.ClickException(
-            f"环境变量 PBSITE_TODAY 应写成 2026-03-05 这样的日期，现在是“{pinned}”"
-        ) from None
+        return today or pinned_today() or dt.date.today()
+    except DateFormatError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def load_or_exit(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 _DATE = re.compile(
@@ -43,3 +44,17 @@ def parse_date(value: object) -> tuple[dt.date, dt.time | None]:
             f"时间“{match['hh']}:{match['mm']}”不存在，请写成 24 小时制，如 14:30"
         )
     return day_value, dt.time(hour, minute)
+
+
+def pinned_today() -> dt.date | None:
+    """The day in the environment variable PBSITE_TODAY (`YYYY-MM-DD`), which pins tests and CI
+    runs to one date; None when it is unset. Raises DateFormatError when it is not a date."""
+    pinned = os.environ.get("PBSITE_TODAY")
+    if not pinned:
+        return None
+    try:
+        return dt.date.fromisoformat(pinned)
+    except ValueError:
+        raise DateFormatError(
+            f"环境变量 PBSITE_TODAY 应写成 2026-03-05 这样的日期，现在是“{pinned}”"
+        ) from None

@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from ..imaging import load_hashes, save_hashes
 from ..model import ContentError, Project, Report, ReportMemo, load_project
+from ..model.dates import DateFormatError, pinned_today
 from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, public_copy, write_tally_files
 from ..wechat import article_slug, read_settings
@@ -143,7 +144,11 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _load_project(self) -> Project:
         project, self.handoff = self.handoff, None
         try:
-            project = project or load_project(self.paths.root, memo=self.memo)
+            today = pinned_today()
+        except DateFormatError as exc:
+            raise PluginError(str(exc)) from None
+        try:
+            project = project or load_project(self.paths.root, today=today, memo=self.memo)
         except ContentError as exc:
             raise PluginError(f"配置有误，无法生成网站：\n{exc}") from None
         if self.serving:

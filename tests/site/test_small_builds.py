@@ -214,3 +214,14 @@ def test_pbsite_today_pins_the_day_a_build_checks_dates_against(small):
     assert result.exit_code == 1
     assert "content/reports/cardiology/2026/a.md:3:" in result.output
     assert "在今天（2026-03-04）之后" in result.output
+
+
+def test_mkdocs_and_so_serve_take_today_from_pbsite_today_too(small, monkeypatch):
+    monkeypatch.setenv("PBSITE_TODAY", "2026-03-04")
+    result = mkdocs_build(small)
+    assert result.returncode != 0
+    assert "在今天（2026-03-04）之后" in result.stderr
+    monkeypatch.setenv("PBSITE_TODAY", "明天")
+    result = mkdocs_build(small)
+    assert result.returncode != 0
+    assert "PBSITE_TODAY 应写成 2026-03-05 这样的日期，现在是“明天”" in result.stderr
