@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,14 @@ def copy_project(target: Path) -> Path:
     (ROOT / ".cache").mkdir(exist_ok=True)
     os.symlink(ROOT / ".cache", target / ".cache")
     return target
+
+
+# The site shows the day it was built (the home page's year, sitemap.xml's lastmod): tests that
+# compare two builds pin it, so that builds either side of midnight still compare equal.
+PINNED_DAY = {
+    "PBSITE_TODAY": dt.date.today().isoformat(),
+    "SOURCE_DATE_EPOCH": str(int(time.time())),
+}
 
 
 def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:

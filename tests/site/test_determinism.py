@@ -9,13 +9,11 @@ edited: a build that reuses every other cached page must equal a build with no p
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -24,13 +22,7 @@ from mkdocs.config import load_config
 from bench.site import IMAGE_CACHES, prepare
 from generator.model import load_project
 from generator.site.catalog import Catalog
-
-# The site shows the day it was built (the home page's year, sitemap.xml's lastmod): pinned,
-# so that builds on either side of midnight still compare equal.
-PINNED_DAY = {
-    "PBSITE_TODAY": dt.date.today().isoformat(),
-    "SOURCE_DATE_EPOCH": str(int(time.time())),
-}
+from tests.site.conftest import PINNED_DAY
 
 
 def build(root: Path) -> None:

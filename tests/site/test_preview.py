@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from generator.site.catalog import Catalog
 from generator.site.runner import PLUGIN, Preview
 from generator.wechat import article_slug
 from tests.conftest import BASE_CONFIG, add_site_files, report_text, write
+from tests.site.conftest import PINNED_DAY
 
 ADDRESS = "127.0.0.1:8765"
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -91,7 +93,15 @@ def listings(site: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def pinned_day() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in PINNED_DAY.items():
+            patch.setenv(name, value)  # read by the preview here and by each fresh one
+        yield
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory, pinned_day: None) -> dict:
     folder = tmp_path_factory.mktemp("preview")
     root = folder / "project"
     write(root / "site_config.yaml", BASE_CONFIG)
