@@ -289,9 +289,9 @@ def poster_runs(count: int, runs: int, work: Path, logs: Path) -> dict:
             timed_pass(root, f"cache-{workers}", workers, logs / f"posters-{run + 1}-{workers}.log")
             for workers in (1, 2)
         )
-        one.append(single["result"][0] / count * 1000)
-        cpu.append(single["result"][3] / count * 1000)
-        two.append(single["result"][0] / double["result"][0])
+        one.append(single["result"]["seconds"] / count * 1000)
+        cpu.append(single["result"]["cpu"] / count * 1000)
+        two.append(single["result"]["seconds"] / double["result"]["seconds"])
         rss.append(max(single["rss_mib"], double["rss_mib"]))
         print(f"  海报 第 {run + 1} 次：单核 {one[-1]:.0f} ms/张，双核加速 {two[-1]:.2f}×")
         for cache in root.glob("cache-*"):

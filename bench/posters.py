@@ -58,36 +58,36 @@ def main(argv: list[str] | None = None) -> None:
             f"{PHOTO_SIZE[0]}×{PHOTO_SIZE[1]} 照片（{time.perf_counter() - started:.1f} 秒）"
         )
         print(f"负载：{os.getloadavg()[0]:.2f}（其他进程占用 CPU 时，墙钟时间会偏长）")
-        one, two, warm = (
-            timed_pass(root, cache, workers, root / f"pass-{number}.log")["result"]
-            for number, (cache, workers) in enumerate(
-                (("cache-1", 1), ("cache-2", 2), ("cache-1", 2))
-            )
-        )
+        one = timed_pass(root, "cache-1", 1, root / "cold-1.log")["result"]
+        two = timed_pass(root, "cache-2", 2, root / "cold-2.log")["result"]
+        warm = timed_pass(root, "cache-1", 2, root / "warm.log")["result"]
     count = options.posters
     print(
-        f"单核冷启动：每张 phone 海报 {one[0] / count * 1000:.0f} 毫秒"
-        f"（CPU 时间 {one[3] / count * 1000:.0f} 毫秒；目标 ≤ 350）"
+        f"单核冷启动：每张 phone 海报 {one['seconds'] / count * 1000:.0f} 毫秒"
+        f"（CPU 时间 {one['cpu'] / count * 1000:.0f} 毫秒；目标 ≤ 350）"
     )
     print(
-        f"双进程冷启动：共 {two[0]:.2f} 秒，加速比 {one[0] / two[0]:.2f}×"
+        f"双进程冷启动：共 {two['seconds']:.2f} 秒，加速比 {one['seconds'] / two['seconds']:.2f}×"
         f"（本机两个进程做纯计算的加速比为 {two_process_speedup():.2f}×，是上限参考）"
     )
-    print(f"二次运行（缓存）：重新生成 {warm[1]} 张，命中缓存 {warm[2]} 张，用时 {warm[0]:.2f} 秒")
+    print(
+        f"二次运行（缓存）：重新生成 {warm['rendered']} 张，命中缓存 {warm['cached']} 张，"
+        f"用时 {warm['seconds']:.2f} 秒"
+    )
     print(f"单核参考（纯 Python 循环 {LOOPS:,} 次）：{single_core_seconds():.2f} 秒")
-    if warm[1]:
+    if warm["rendered"]:
         sys.exit("缓存失效：二次运行不应重新生成任何海报")
 
 
 def timed_pass(root: Path, cache: str, workers: int, log: Path) -> dict:
     """One pass over the project at ``root`` into ``root/cache``, in a fresh measured process
-    (``bench.site.run_child``'s figures). Its ``result`` holds wall seconds, posters rendered,
-    posters from the cache, and the drawing process's CPU seconds."""
+    (``bench.site.run_child``'s figures, with ``drawn_in_child``'s as its ``result``)."""
     return run_child("bench.posters:drawn_in_child", [str(root), cache, workers], log)
 
 
-def drawn_in_child(root: str, cache: str, workers: int) -> tuple[float, int, int, float]:
-    """``timed_pass``'s work, inside the fresh process."""
+def drawn_in_child(root: str, cache: str, workers: int) -> dict[str, float]:
+    """``timed_pass``'s work, inside the fresh process: wall ``seconds``, posters ``rendered``,
+    posters from the cache (``cached``), and this process's ``cpu`` seconds."""
     project = load_project(Path(root))
     if project.rejected:
         sys.exit("\n".join(str(p) for p in project.errors))
@@ -97,7 +97,7 @@ def drawn_in_child(root: str, cache: str, workers: int) -> tuple[float, int, int
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     if run.problems or run.rendered + run.cached != len(project.reports):
         sys.exit("\n".join(run.problems) or "有报道没有生成海报")
-    return elapsed, run.rendered, run.cached, cpu
+    return {"seconds": elapsed, "rendered": run.rendered, "cached": run.cached, "cpu": cpu}
 
 
 def _make_project(root: Path, posters: int, per_poster: int) -> None:

@@ -144,11 +144,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _load_project(self) -> Project:
         project, self.handoff = self.handoff, None
         try:
-            today = pinned_today()
-        except DateFormatError as exc:
+            project = project or load_project(self.paths.root, today=pinned_today(), memo=self.memo)
+        except DateFormatError as exc:  # PBSITE_TODAY; a report's bad date is one of its problems
             raise PluginError(str(exc)) from None
-        try:
-            project = project or load_project(self.paths.root, today=today, memo=self.memo)
         except ContentError as exc:
             raise PluginError(f"配置有误，无法生成网站：\n{exc}") from None
         if self.serving:
