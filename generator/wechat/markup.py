@@ -7,6 +7,7 @@ class, id or event handler) -> each element restyled inline by the house style.
 from __future__ import annotations
 
 import posixpath
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +51,7 @@ def render_body(
 
     ``refuse(src)`` prepares a photo and returns why it cannot be used, if it cannot.
     """
-    html = markdown.markdown(report.body, extensions=EXTENSIONS, output_format="html")
+    html = _to_html(report.body)
     clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https"})
     soup = BeautifulSoup(clean, "html.parser")
     body = Body(soup, [])
@@ -62,6 +63,20 @@ def render_body(
         style.restyle(tag, soup)
     body.blocks = [_as_block(node, soup, style) for node in list(soup.contents) if _visible(node)]
     return body
+
+
+# One converter per thread, reset between reports: setting one up costs about as much as
+# converting a typical report with it.
+_converters = threading.local()
+
+
+def _to_html(text: str) -> str:
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = markdown.Markdown(
+            extensions=EXTENSIONS, output_format="html"
+        )
+    return converter.reset().convert(text)
 
 
 def _resolve_image(

@@ -7,8 +7,9 @@ import re
 
 from PIL import Image
 
+from generator.wechat import export_reports
 from generator.wechat.images import MAX_BYTES, MAX_WIDTH
-from tests.conftest import BASE_CONFIG
+from tests.conftest import BASE_CONFIG, report_text
 
 from .conftest import soup_of
 
@@ -118,3 +119,33 @@ def test_links_keep_their_address_as_text(project_with, export):
     text = soup_of(export(project_with()).folder / "article.html").get_text()
     assert "支部主页（https://example.org/dangjian/）" in text
     assert "危险链接" in text
+
+
+def _plain_report(day: int, body: str) -> str:
+    front = f"""
+    title: 心血管内科党支部学习党章（{day}日）
+    date: 2026-11-{day} 14:30
+    branch: cardiology
+    type: 主题党日
+    attendance: {{expected: 20, present: 20}}
+    summary: 11月{day}日，心血管内科党支部学习党章。
+    """
+    return report_text(front, body=body)
+
+
+def test_one_reports_markdown_never_reaches_the_next(project_with, cache_dir, tmp_path):
+    # One export converts report after report; a link defined in one report must not turn
+    # the same words in brackets in the next one into a link.
+    files = {
+        "cardiology/2026/2026-11-18-a.md": _plain_report(
+            18, "学习[党章]。\n\n[党章]: https://example.org/zhangcheng/\n"
+        ),
+        "cardiology/2026/2026-11-19-b.md": _plain_report(19, "讨论[党章]修订。\n"),
+    }
+    project = project_with(files, photos=())
+    reports = sorted(project.reports, key=lambda r: r.date)
+    first, second = export_reports(project, reports, tmp_path / "out", cache_dir)
+    assert "党章（https://example.org/zhangcheng/）" in soup_of(first.folder / "article.html").text
+    second_text = soup_of(second.folder / "article.html").text
+    assert "讨论[党章]修订。" in second_text
+    assert "zhangcheng" not in second_text
