@@ -92,11 +92,11 @@ def _store(folder: Path, target: Path) -> None:
 
 
 def _link_tree(source: Path, target: Path) -> None:
-    for file in sorted(source.rglob("*")):
-        if file.is_file():
-            destination = target / file.relative_to(source)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(file, destination)
+    for folder, _, files in os.walk(source):
+        destination = target / os.path.relpath(folder, source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            link_or_copy(Path(folder, name), destination / name)
 
 
 def _prune(shelf: Path, used: set[str]) -> None:

@@ -19,7 +19,7 @@ import json
 import secrets
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import link_or_copy
@@ -41,7 +41,6 @@ META_FILE = "meta.json"
 class WechatExport:
     article: Article
     folder: Path
-    files: list[Path] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
@@ -122,7 +121,7 @@ def write_export(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return WechatExport(article, folder, sorted(p for p in folder.rglob("*") if p.is_file()))
+    return WechatExport(article, folder)
 
 
 def _new_folder(parent: Path, prefix: str) -> Path:
