@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import ContentError, Project, load_project
+from .model import ContentError, Project, ReportMemo, load_project
 from .paths import ProjectPaths
 from .site.runner import build_site
 from .tally import write_tally_exports
@@ -39,7 +39,11 @@ def build_all(
 ) -> BuildOutcome:
     """Build everything; without ``lenient`` any invalid report fails the build, all listed.
     ``today`` is the day the build takes for today (default: the clock's)."""
-    project = load_project(paths.root, today=today)
+    # Reports parsed by the last build are kept where nothing they read has changed; a clean
+    # build parses every one again.
+    memo = ReportMemo() if clean else ReportMemo.stored(paths.parsed_reports)
+    project = load_project(paths.root, today=today, memo=memo)
+    memo.save(paths.parsed_reports)
     if project.rejected and not lenient:
         raise ContentError(project.errors)
     site_dir = build_site(paths, project, clean=clean)

@@ -24,6 +24,11 @@ class ProjectPaths:
         return self.root / ".cache" / "pbsite"
 
     @property
+    def parsed_reports(self) -> Path:
+        """The reports as the last build parsed them (see ``model.ReportMemo``)."""
+        return self.cache / "reports.pickle"
+
+    @property
     def build(self) -> Path:
         return self.root / "build"
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import pickle
+import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
+from ..files import atomic_write
 from .config import SiteConfig, load_config
 from .problems import Problem
 from .report import Report, read_report
@@ -112,12 +118,18 @@ class ReportMemo:
 
     A report reads its own file, the config, today's date and which files sit where under
     ``content/`` (its photos). The memo is kept only while the last three stay the same, and
-    each report only while its own file does.
+    each report only while its own file does. A preview keeps it in memory between
+    rebuilds; ``stored`` and ``save`` keep it on disk between builds.
     """
 
     def __init__(self) -> None:
         self._world: tuple | None = None
         self._parsed: dict[Path, tuple[tuple[int, int, int], tuple]] = {}
+        self._changed = True  # since it was stored
+
+    @property
+    def empty(self) -> bool:
+        return self._world is None
 
     def read_all(self, files: list[Path], root: Path, config: SiteConfig, today: dt.date) -> list:
         world = (config, today, _photo_world(root / "content"))
@@ -127,8 +139,52 @@ class ReportMemo:
         changed = [file for file in files if self._parsed.get(file, (None,))[0] != stamps[file]]
         for file, result in zip(changed, _read_all(changed, root, config, today), strict=True):
             self._parsed[file] = (stamps[file], result)
+        self._changed |= bool(changed) or len(self._parsed) != len(files)
         self._parsed = {file: self._parsed[file] for file in files}
         return [entry[1] for entry in self._parsed.values()]
+
+    @classmethod
+    def stored(cls, file: Path) -> ReportMemo:
+        """The memo an earlier build saved at ``file``; an empty one when there is none, or
+        when it was saved by other code (a damaged or foreign file is no loss either)."""
+        try:
+            with open(file, "rb") as handle:
+                version, memo = pickle.load(handle)
+        except Exception:  # unpickling can raise almost anything for a file it cannot use
+            return cls()
+        if version != _code_version() or not isinstance(memo, cls):
+            return cls()
+        memo._changed = False
+        return memo
+
+    def save(self, file: Path) -> None:
+        """Write the memo to ``file`` if it changed since it was stored. A report whose file
+        was written under 2 s ago is left out: a second change within the same clock tick
+        would keep its stamp, so it is parsed again next time instead (as git does)."""
+        if not self._changed:
+            return
+        settled = (time.time() - 2.0) * 1e9
+        kept = ReportMemo()
+        kept._world = self._world
+        kept._parsed = {f: entry for f, entry in self._parsed.items() if entry[0][0] < settled}
+        data = pickle.dumps((_code_version(), kept), protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(file, lambda stream: stream.write(data))
+        self._changed = False
+
+
+# Libraries whose behaviour shapes a parsed report or its problems.
+PARSING_PACKAGES = ("pyyaml", "python-frontmatter", "charset-normalizer", "rapidfuzz")
+
+
+def _code_version() -> str:
+    """What parsing depends on besides its inputs: this package's code, the libraries it
+    parses with, and the Python."""
+    digest = hashlib.blake2b(sys.version.encode(), digest_size=20)
+    for package in PARSING_PACKAGES:
+        digest.update(f"{package}={metadata.version(package)}\0".encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
 
 
 def _stamp(file: Path) -> tuple[int, int, int]:

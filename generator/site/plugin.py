@@ -141,10 +141,21 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             config.site_dir = str(self.atomic.begin())
         return config
 
+    def _read_project(self) -> Project:
+        # The reports the last build parsed, unless this one is clean. Only a plain build
+        # saves them again: under `serve` the memo lives on in memory, and writing it after
+        # each edit would only delay the page.
+        if self.memo.empty and not self.bypass_cache:
+            self.memo = ReportMemo.stored(self.paths.parsed_reports)
+        project = load_project(self.paths.root, today=pinned_today(), memo=self.memo)
+        if not self.serving:
+            self.memo.save(self.paths.parsed_reports)
+        return project
+
     def _load_project(self) -> Project:
         project, self.handoff = self.handoff, None
         try:
-            project = project or load_project(self.paths.root, today=pinned_today(), memo=self.memo)
+            project = project or self._read_project()
         except DateFormatError as exc:  # PBSITE_TODAY; a report's bad date is one of its problems
             raise PluginError(str(exc)) from None
         except ContentError as exc:
