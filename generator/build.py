@@ -40,10 +40,11 @@ def build_all(
     """Build everything; without ``lenient`` any invalid report fails the build, all listed.
     ``today`` is the day the build takes for today (default: the clock's)."""
     # Reports parsed by the last build are kept where nothing they read has changed; a clean
-    # build parses every one again.
+    # build neither reads nor writes them.
     memo = ReportMemo() if clean else ReportMemo.stored(paths.parsed_reports)
     project = load_project(paths.root, today=today, memo=memo)
-    memo.save(paths.parsed_reports)
+    if not clean:
+        memo.save(paths.parsed_reports)
     if project.rejected and not lenient:
         raise ContentError(project.errors)
     site_dir = build_site(paths, project, clean=clean)

@@ -90,7 +90,11 @@ def test_a_memo_from_other_code_or_a_damaged_file_is_not_used(root, tmp_path, pa
 def test_a_report_written_just_now_is_parsed_again_next_time(root, tmp_path, parsed):
     # Two writes within one clock tick would leave the same stamp, so a report this young is
     # never trusted to the next build.
-    write(root / "content" / "reports" / "cardiology" / "2026" / "b.md", _report("刚写好", 2))
+    fresh = write(
+        root / "content" / "reports" / "cardiology" / "2026" / "b.md", _report("刚写好", 2)
+    )
+    soon = time.time() + 60  # "just now" however slowly the rest of the test runs
+    os.utime(fresh, (soon, soon))
     store = tmp_path / "reports.pickle"
     _stored_after_one_load(root, store)
     parsed.clear()
