@@ -27,6 +27,12 @@ jieba.setLogLevel(60)
 _SLUG_WORDS = jieba.Tokenizer()
 
 
+def loaded_plain_tokenizer() -> jieba.Tokenizer | None:
+    """The address tokenizer once it has loaded jieba's own dictionary, which it is never
+    taught to change: others may copy that dictionary rather than load it again."""
+    return _SLUG_WORDS if _SLUG_WORDS.initialized else None
+
+
 @lru_cache(maxsize=65536)
 def pinyin_slug(title: str) -> str:
     """``主题党日活动`` → ``zhuti-dangri-huodong``: words from jieba, sounds from pypinyin."""

@@ -39,15 +39,35 @@ from generator.site.searchtext import teach_words
 teach_words(set(sys.argv[2:]))
 print(jieba.dt.total, "/".join(jieba.cut(sys.argv[1])))
 """
+# As in a build: an address is made first, which loads jieba's dictionary for addresses, and
+# search then starts from a copy of it. The copy must cut alike, and teaching it must leave
+# the addresses' dictionary as it was.
+AFTER_AN_ADDRESS = (
+    """
+import sys, jieba
+from generator.model.urls import loaded_plain_tokenizer, pinyin_slug
+pinyin_slug("主题党日活动")
+plain = loaded_plain_tokenizer()
+before = (plain.total, len(plain.FREQ))
+"""
+    + FRESH
+    + """
+assert jieba.dt.FREQ is not plain.FREQ and (plain.total, len(plain.FREQ)) == before
+"""
+)
 
 
-def fresh_cut(*words: str) -> str:
+def fresh_cut(*words: str, script: str = FRESH) -> str:
     """jieba's total and its cut of TEXT in a new process that taught ``words``."""
     done = subprocess.run(
-        [sys.executable, "-c", FRESH, TEXT, *words], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-c", script, TEXT, *words], capture_output=True, text=True, cwd=ROOT
     )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
+
+
+def test_search_copies_the_dictionary_addresses_loaded_and_cuts_alike():
+    assert fresh_cut("心守望", script=AFTER_AN_ADDRESS) == fresh_cut("心守望")
 
 
 @pytest.fixture
