@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -176,6 +177,7 @@ class ReportMemo:
 PARSING_PACKAGES = ("pyyaml", "python-frontmatter", "charset-normalizer", "rapidfuzz")
 
 
+@cache  # the same for the life of the process; a build asks when it loads and when it saves
 def _code_version() -> str:
     """What parsing depends on besides its inputs: this package's code, the libraries it
     parses with, and the Python."""

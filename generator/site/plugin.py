@@ -145,12 +145,10 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # The reports the last build parsed, unless this one is clean. Only a plain build
         # saves them again: under `serve` the memo lives on in memory, and writing it after
         # each edit would only delay the page.
-        if self.bypass_cache:
-            return load_project(self.paths.root, today=pinned_today())
-        if self.memo.empty:
+        if self.memo.empty and not self.bypass_cache:
             self.memo = ReportMemo.stored(self.paths.parsed_reports)
         project = load_project(self.paths.root, today=pinned_today(), memo=self.memo)
-        if not self.serving:
+        if not (self.serving or self.bypass_cache):
             self.memo.save(self.paths.parsed_reports)
         return project
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
+
 ROWS = {
     "cold full build, 12 reports": r"[\d.]+ s",
     "Material blog plugin, same": r"[\d.]+ s: blog ÷ pbsite cold = [\d.]+×",
