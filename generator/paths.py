@@ -29,6 +29,11 @@ class ProjectPaths:
         return self.cache / "reports.pickle"
 
     @property
+    def site_records(self) -> Path:
+        """What each site folder holds, for the build that takes it over (``site.atomic``)."""
+        return self.cache / "sites"
+
+    @property
     def build(self) -> Path:
         return self.root / "build"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 
 import jieba
 from pypinyin import lazy_pinyin
@@ -27,15 +26,36 @@ jieba.setLogLevel(60)
 _SLUG_WORDS = jieba.Tokenizer()
 
 
-def loaded_plain_tokenizer() -> jieba.Tokenizer | None:
-    """The address tokenizer once it has loaded jieba's own dictionary, which it is never
-    taught to change: others may copy that dictionary rather than load it again."""
-    return _SLUG_WORDS if _SLUG_WORDS.initialized else None
+def plain_tokenizer() -> jieba.Tokenizer:
+    """The address tokenizer: jieba's own dictionary, never taught a word. Others may copy
+    its dictionary rather than load the same one again."""
+    return _SLUG_WORDS
 
 
-@lru_cache(maxsize=65536)
+# Title -> slug, worked out in this process or handed over by ``ReportMemo``: cutting
+# thousands of titles takes a second or more, and a title always gets the same slug.
+_SLUGS: dict[str, str] = {}
+
+
 def pinyin_slug(title: str) -> str:
     """``主题党日活动`` → ``zhuti-dangri-huodong``: words from jieba, sounds from pypinyin."""
+    slug = _SLUGS.get(title)
+    if slug is None:
+        slug = _SLUGS[title] = _sounds(title)
+    return slug
+
+
+def known_slugs() -> dict[str, str]:
+    """Every slug this process has worked out (or learned)."""
+    return dict(_SLUGS)
+
+
+def learn_slugs(slugs: dict[str, str]) -> None:
+    """Take over slugs worked out by an earlier build with the same code and libraries."""
+    _SLUGS.update(slugs)
+
+
+def _sounds(title: str) -> str:
     words: list[str] = []
     for word in _SLUG_WORDS.cut(title):
         ascii_word = re.sub(r"[^a-z0-9]+", "", "".join(lazy_pinyin(word)).lower())

@@ -105,9 +105,9 @@ class KeyedPages:
         self.record.pages[uri] = self.uncached.get(uri) or self.cached[uri]
         self.record.searches[uri] = search
 
-    def skipped_entries(self) -> list[dict]:
-        """The search entries of the pages a dirty build skipped."""
-        return [entry for uri in sorted(self.unchanged) for entry in self.record.searches[uri]]
+    def skipped_entries(self) -> dict[str, list[dict]]:
+        """The search entries of the pages a dirty build skipped, by page."""
+        return {uri: self.record.searches[uri] for uri in self.unchanged}
 
     def cancel(self) -> None:
         for job in self._jobs:

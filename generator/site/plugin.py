@@ -47,7 +47,7 @@ from .pagecache import CACHED_TEMPLATE, CACHED_TEMPLATE_SOURCE, PageCache, finge
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
 from .posters import FoundPosters, PosterShelf, PostersLater
 from .previews import embeds_images, publish_previews
-from .record import SiteRecord
+from .record import PREVIEW_DIR, SiteRecord, link_files
 from .sanitize import clean_html
 from .searchtext import join_single_characters, teach_words
 
@@ -63,13 +63,13 @@ DEFAULT_NAV = [
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
 HASH_INDEX = "photo-hashes.json"  # photo digests by file stamp, so a photo is hashed once
 LOGO = "assets/images/pb-logo.png"
+FORK_FROM = 40  # previews' worth of publishing that is worth another process
 FOLDER_MARK = ".pbsite-folder"  # in each image cache: tells a preview the folder was replaced
-WECHAT_DIR = "wechat"
 log = logging.getLogger("mkdocs.plugins.pbsite")
 
 
 def wechat_preview_url(report: Report) -> str:
-    return f"{WECHAT_DIR}/{article_slug(report)}/"
+    return f"{PREVIEW_DIR}/{article_slug(report)}/"
 
 
 class PartySiteConfig(Config):
@@ -79,6 +79,7 @@ class PartySiteConfig(Config):
 class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
         self.handoff: Project | None = None
         self.memo = ReportMemo()  # under `serve`, a rebuild re-reads only the changed reports
         self.project: Project | None = None
@@ -107,6 +108,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     # -- model -------------------------------------------------------------------------
 
@@ -119,8 +121,6 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self._scratch.cleanup()
             self._scratch = None
         self.project = self._load_project()
-        if not (self.incremental and self.record.folder == config.site_dir):
-            self.record = SiteRecord(config.site_dir)  # the build starts from an empty folder
         org = self.project.config.organization
         config.site_name = org.name
         if not self.serving:
@@ -137,8 +137,13 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self._teach_search_words()
         _check_wechat_settings(self.project)
         if self.command == "build":
-            self.atomic = AtomicSiteDir(Path(config.site_dir))
-            config.site_dir = str(self.atomic.begin())
+            self.atomic = AtomicSiteDir(Path(config.site_dir), self.paths.site_records)
+            # Only a dirty build keeps what the folder holds; a clean one reads no record.
+            staging, taken = self.atomic.begin(reuse=self.dirty and not self.bypass_cache)
+            config.site_dir = str(staging)
+            self.record = taken or SiteRecord(config.site_dir)
+        elif not (self.incremental and self.record.folder == config.site_dir):
+            self.record = SiteRecord(config.site_dir)  # the build starts from an empty folder
         return config
 
     def _read_project(self) -> Project:
@@ -249,6 +254,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self.notes.setdefault(warning.path, []).append(str(warning))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._page_order = [file.src_uri for file in files.documentation_pages()]
+        self._page_entries: dict[str, list[dict]] = {}  # src_uri -> search entries it added
         # Everything a report page reads exists now: the model, the nav and the templates.
         self.keyed.start_ahead(files, partial(self._render_ahead, config, files, nav))
         return nav
@@ -345,9 +352,11 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _keep_search_entries(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> None:
         entries = self._search_index(config)
         uri = page.file.src_uri
-        if self.keyed.serve_cached(uri, context, entries):
-            return
+        cached = self.keyed.serve_cached(uri, context, entries)
         added = entries[self._search_start :] if entries is not None else []
+        self._page_entries[uri] = added
+        if cached:
+            return
         for entry in added:
             entry["title"] = join_single_characters(entry["title"])
             entry["text"] = join_single_characters(entry["text"])
@@ -452,9 +461,14 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def _index_skipped_pages(self, *, config: MkDocsConfig) -> None:
+        # A dirty build skips the unchanged pages; their entries go back in page order, so
+        # the index is the one a clean build writes.
         entries = self._search_index(config)
-        if entries is not None:
-            entries.extend(self.keyed.skipped_entries())
+        skipped = self.keyed.skipped_entries()
+        if entries is None or not skipped:
+            return
+        built = self._page_entries
+        entries[:] = [e for uri in self._page_order for e in skipped.get(uri) or built.get(uri, [])]
 
     @event_priority(-100)  # last: the search plugin writes its index into the staging folder first
     def _finish(self, *, config: MkDocsConfig) -> None:
@@ -483,35 +497,54 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
                 self.project, self._cache_dir(), self.posters.missing, self.posters.signatures
             )
         if self.atomic:
-            self.atomic.commit()
+            # A clean build keeps no record: the next build builds from nothing again.
+            self.atomic.commit(None if self.bypass_cache else self.record)
             self.atomic = None
 
     on_post_build = CombinedEvent(_index_skipped_pages, _finish)
 
     def _start_publishing(self, site_dir: Path) -> None:
         """Images and 公众号 previews need only the model, not one page MkDocs makes: forked
-        children write them while the pages render, the previews shared out among them."""
+        children write them while the pages render, the previews shared out among them.
+        When the site folder holds nearly all of them already, this process does the rest."""
         keys = {report.path: self._preview_key(report) for report in self.catalog.reports}
+        links = {**self.media.site_files(), **self.posters.files}
+        previews = {article_slug(r): keys[r.path] for r in self.catalog.reports}
+        present, linked = self.record.previews, self.record.links
+        relinked, redone = self.record.will_hold(links, previews)
+        # Forking a process this size costs about what 20 previews or 2,000 links take.
+        fork = not self.serving and redone + relinked / 100 > FORK_FROM
         self.published = []
-        count = 1 if self.serving else os.cpu_count() or 1
+        count = (os.cpu_count() or 1) if fork else 1
         for index, share in enumerate(shares(self.catalog.reports, count) or [[]]):
-            job = partial(self._publish_from_model, site_dir, keys, share, images=index == 0)
-            self.published.append(BackgroundJob(job, fork=not self.serving))
+            # Each share replaces its own folders; the first also removes the unwanted ones.
+            mine = {article_slug(r) for r in share}
+            there = {
+                s: k for s, k in present.items() if s in mine or (not index and s not in previews)
+            }
+            images = None if index else (links, linked)
+            job = partial(self._publish_from_model, site_dir, keys, share, there, images)
+            self.published.append(BackgroundJob(job, fork=fork))
 
     def _publish_from_model(
-        self, site_dir: Path, keys: dict, reports: list[Report], *, images: bool
+        self,
+        site_dir: Path,
+        keys: dict,
+        reports: list[Report],
+        present: dict[str, str | None],
+        links: tuple[dict[str, Path], dict[str, str]] | None,
     ) -> None:
-        if images:
-            self.record.sync_links(site_dir, {**self.media.site_files(), **self.posters.files})
+        if links:
+            link_files(site_dir, *links)
         # Each public report gets its 公众号 article and a preview page with a copy button.
-        self.record.previews = publish_previews(
+        publish_previews(
             self.project,
             reports,
-            site_dir / WECHAT_DIR,
+            site_dir / PREVIEW_DIR,
             self._cache_dir(),
             keys,
             self.posters.by_report,
-            present=self.record.previews,
+            present=present,
         )
 
     def _preview_key(self, report: Report) -> str | None:

@@ -31,11 +31,11 @@ def publish_previews(
     keys: dict[str, str | None],
     posters: dict[str, dict[str, Path]],
     present: dict[str, str | None],
-) -> dict[str, str | None]:
+) -> None:
     """Write ``out_dir/<slug>/`` for each report, from the cache where its key is there.
 
-    ``present`` maps the folders ``out_dir`` already holds to their keys: one with the same
-    key is left alone, the others are replaced or removed. Returns the same map for now.
+    ``present`` maps folders ``out_dir`` already holds to their keys: one with the same
+    key is left alone, the others are replaced or removed.
     """
     wanted = {article_slug(r): keys[r.path] for r in reports}
     # A folder stays only where this build would write the same again; one without a key
@@ -61,7 +61,6 @@ def publish_previews(
         if keys[report.path]:
             _link_tree(shelf / keys[report.path], out_dir / article_slug(report))
     _prune(shelf, {key for key in keys.values() if key})
-    return wanted
 
 
 def _export(

@@ -34,9 +34,10 @@ def build_site(paths: ProjectPaths, project: Project, *, clean: bool = False) ->
     plugin.bypass_cache = clean
     plugin.incremental = False  # MkDocs keeps one plugin per process, a preview's included
     plugin.config.lenient = True  # the caller has already decided what to do with rejects
-    config.plugins.on_startup(command="build", dirty=False)
+    # Dirty: the plugin takes the site two builds back over and writes only what changed.
+    config.plugins.on_startup(command="build", dirty=not clean)
     try:
-        build(config)
+        build(config, dirty=not clean)
     except MkDocsException as exc:
         raise ContentError([Problem("mkdocs.yml", 1, f"网站生成失败：{exc}")]) from None
     finally:
@@ -96,7 +97,6 @@ def serve_site(paths: ProjectPaths, dev_addr: str, *, poll: bool = False) -> Non
     )
     server.observer = Watcher(poll=poll)  # in place of MkDocs' polling, before any watch
     preview.url = server.url
-    logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
     try:
         preview.build(config)
         for path in (config.docs_dir, config.config_file_path, *config.watch):
@@ -114,6 +114,10 @@ def serve_site(paths: ProjectPaths, dev_addr: str, *, poll: bool = False) -> Non
 
 
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
-    # MkDocs warns that dirty builds may leave stale navigation; the plugin's record of the
-    # folder is what keeps ours exact, so the warning would only alarm users.
-    return "'dirty' build" not in record.getMessage()
+    # MkDocs warns that dirty builds may leave stale navigation and files; the plugin's
+    # record of the folder is what keeps ours exact, so the warnings would only alarm users.
+    message = record.getMessage()
+    return "'dirty' build" not in message and "contains stale files" not in message
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)

@@ -17,7 +17,7 @@ import re
 
 import jieba
 
-from ..model.urls import loaded_plain_tokenizer
+from ..model.urls import plain_tokenizer
 
 BOUNDARY = "\u200b"
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -52,11 +52,13 @@ def teach_words(words: set[str]) -> None:
 
 
 def _copy_loaded_dictionary() -> None:
-    """Start jieba's shared tokenizer from a copy of the dictionary the addresses loaded:
-    loading it from jieba's cache file takes most of a second, copying it a hundredth."""
-    plain, shared = loaded_plain_tokenizer(), jieba.dt
-    if plain is None or shared.initialized or shared.dictionary != plain.dictionary:
-        return  # nothing loaded yet, already loaded, or another dictionary (Material's jieba_dict)
+    """Start jieba's shared tokenizer from a copy of the addresses' dictionary, loading that
+    first if need be: loading it from jieba's cache file takes most of a second, copying it
+    a hundredth, and a build needs both (a new title's address, the search index)."""
+    plain, shared = plain_tokenizer(), jieba.dt
+    if shared.initialized or shared.dictionary != plain.dictionary:
+        return  # loaded already, or another dictionary (Material's jieba_dict)
+    plain.check_initialized()
     with shared.lock:
         shared.FREQ, shared.total = dict(plain.FREQ), plain.total
         shared.initialized = True

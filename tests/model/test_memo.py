@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import ReportMemo, load_project
+from generator.model import ReportMemo, load_project, urls
 from generator.model import project as project_module
 from tests.conftest import TODAY, report_text, write
 
@@ -112,3 +112,20 @@ def test_a_new_photo_or_another_day_means_every_report_is_parsed_again(root, tmp
     parsed.clear()
     load_project(root, today=TODAY, memo=ReportMemo.stored(store))
     assert sorted(parsed) == ["a.md", "b.md"]
+
+
+def test_the_title_slugs_of_addresses_come_with_the_memo(root, tmp_path, monkeypatch):
+    # Cutting every title into words for its address costs more than reading the memo.
+    store = tmp_path / "reports.pickle"
+    monkeypatch.setattr(urls, "_SLUGS", {})
+    _stored_after_one_load(root, store)
+    before = sorted(r.url for r in load_project(root, today=TODAY).reports)
+    monkeypatch.setattr(urls, "_SLUGS", {})  # as in the next build's fresh process
+
+    def no_cutting(title: str) -> str:
+        raise AssertionError(f"cut again: {title}")
+
+    monkeypatch.setattr(urls, "_sounds", no_cutting)
+    project = load_project(root, today=TODAY, memo=ReportMemo.stored(store))
+    assert sorted(r.url for r in project.reports) == before
+    assert all("xinxueguan" in url for url in before)

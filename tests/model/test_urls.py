@@ -9,6 +9,7 @@ from tests.conftest import TODAY, report_text
 
 TEACH_THEN_SLUG = """
 import jieba
+from generator.model import urls
 from generator.model.urls import pinyin_slug
 title = "党建引领心守护：走进社区义诊"
 before = pinyin_slug(title)
@@ -16,7 +17,7 @@ before = pinyin_slug(title)
 jieba.add_word("心守护", freq=100000)
 jieba.add_word("党建引领心守护", freq=100000)
 assert list(jieba.cut(title))[0] == "党建引领心守护"
-pinyin_slug.cache_clear()
+urls._SLUGS.clear()  # worked out again, with the words taught
 print(before, pinyin_slug(title))
 """
 

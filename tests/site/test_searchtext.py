@@ -33,26 +33,36 @@ def test_no_one_character_word_is_left(cut, indexed):
 
 
 TEXT = "心守望品牌团队走进社区义诊，心守护志愿服务队同行"
-FRESH = """
-import sys, jieba
+TEACH_AND_CUT = """
 from generator.site.searchtext import teach_words
 teach_words(set(sys.argv[2:]))
 print(jieba.dt.total, "/".join(jieba.cut(sys.argv[1])))
 """
-# As in a build: an address is made first, which loads jieba's dictionary for addresses, and
-# search then starts from a copy of it. The copy must cut alike, and teaching it must leave
-# the addresses' dictionary as it was.
-AFTER_AN_ADDRESS = (
+# jieba's shared tokenizer loaded from jieba's own files, as in any other process.
+FRESH = "import sys, jieba\njieba.initialize()\n" + TEACH_AND_CUT
+# As in a build: search starts from a copy of the addresses' dictionary, loading that first.
+# The copy must cut alike, the dictionary be loaded once for both, and teaching the copy
+# must leave the addresses' dictionary as it was.
+COPIED = (
     """
 import sys, jieba
-from generator.model.urls import loaded_plain_tokenizer, pinyin_slug
-pinyin_slug("主题党日活动")
-plain = loaded_plain_tokenizer()
-before = (plain.total, len(plain.FREQ))
+from generator.model.urls import pinyin_slug, plain_tokenizer
+loads = []
+load = jieba.Tokenizer.initialize
+def counting(self, dictionary=None):
+    if not self.initialized:
+        loads.append(self)
+    return load(self, dictionary)
+jieba.Tokenizer.initialize = counting
+plain = plain_tokenizer()
 """
-    + FRESH
+    + TEACH_AND_CUT
     + """
-assert jieba.dt.FREQ is not plain.FREQ and (plain.total, len(plain.FREQ)) == before
+untaught = (plain.total, len(plain.FREQ))
+pinyin_slug("主题党日活动")
+assert loads == [plain], loads
+assert jieba.dt.FREQ is not plain.FREQ and (plain.total, len(plain.FREQ)) == untaught
+assert all(word not in plain.FREQ for word in sys.argv[2:])
 """
 )
 
@@ -67,7 +77,7 @@ def fresh_cut(*words: str, script: str = FRESH) -> str:
 
 
 def test_search_copies_the_dictionary_addresses_loaded_and_cuts_alike():
-    assert fresh_cut("心守望", script=AFTER_AN_ADDRESS) == fresh_cut("心守望")
+    assert fresh_cut("心守望", script=COPIED) == fresh_cut("心守望")
 
 
 @pytest.fixture
