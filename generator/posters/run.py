@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import struct
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -303,4 +304,8 @@ def _save(image: Image.Image, path: Path, layout: Layout) -> None:
 
 @cache
 def _srgb_profile() -> bytes:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    profile = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    # LittleCMS writes the time of creation into the header (bytes 24-35, ICC.1 7.2.1): a
+    # fixed date keeps a poster the same bytes whenever and wherever it is drawn.
+    profile[24:36] = struct.pack(">6H", 2026, 1, 1, 0, 0, 0)
+    return bytes(profile)

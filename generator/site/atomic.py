@@ -64,10 +64,14 @@ class AtomicSiteDir:
     def _take_over(self, retired: list[Path]) -> SiteRecord | None:
         for folder in retired:
             record = SiteRecord.stored(self._record_file(folder.name))
-            if record is not None:
+            if record is None:
+                continue
+            try:
                 os.replace(folder, self.staging)
-                record.take_over(self.staging)
-                return record
+            except FileNotFoundError:  # a build of the same project beside this one took it
+                continue
+            record.take_over(self.staging)
+            return record
         return None
 
     def _record_file(self, name: str) -> Path:

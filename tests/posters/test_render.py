@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,17 @@ def test_every_preset_with_its_size_dpi_and_profile_and_no_exif(poster_root, tmp
     profile = ImageCms.ImageCmsProfile(io.BytesIO(print_a3.info["icc_profile"]))
     assert "sRGB" in ImageCms.getProfileDescription(profile)
     assert "icc_profile" not in Image.open(files["phone"]).info
+
+
+def test_the_print_profile_is_the_same_bytes_whenever_it_is_made():
+    # Its header holds a creation time: a poster drawn a second later must not differ.
+    run_module._srgb_profile.cache_clear()
+    first = run_module._srgb_profile()
+    time.sleep(1.1)
+    run_module._srgb_profile.cache_clear()
+    assert run_module._srgb_profile() == first
+    profile = ImageCms.ImageCmsProfile(io.BytesIO(first))
+    assert "sRGB" in ImageCms.getProfileDescription(profile)
 
 
 def test_wechat_square_is_the_centre_of_the_cover(poster_root, tmp_path: Path):
