@@ -101,6 +101,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.media: MediaLibrary | None = None
         self.found_posters = FoundPosters()
         self._image_caches_seen: tuple | None = None
+        self._digests_from: Path | None = None  # the photo digest index this process read
 
     @property
     def serving(self) -> bool:
@@ -187,7 +188,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         catalog = Catalog(self.project)
         self.catalog = catalog
-        load_hashes(self._cache_dir() / HASH_INDEX)
+        self._load_photo_digests()
         self._open_page_cache(config)
         digests = PhotoDigests(self.paths.root)
         self._forget_replaced_image_caches()
@@ -232,6 +233,14 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # Report fragments are rendered before MkDocs builds its own template environment.
         self.env = self.on_env(config.theme.get_env(), config=config, files=files)
         return files
+
+    def _load_photo_digests(self) -> None:
+        # Once per process: a preview's rebuilds keep every digest in memory, and reading the
+        # index of 15,000 photos again after each edit costs half a second.
+        index = self._cache_dir() / HASH_INDEX
+        if index != self._digests_from:
+            load_hashes(index)
+            self._digests_from = index
 
     # -- page cache ----------------------------------------------------------------------
 
