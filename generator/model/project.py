@@ -85,12 +85,18 @@ def load_project(
     root = root.resolve()
     config = load_config(root)
     project = Project(root, config, today or dt.date.today())
+    world = None
+    if files is None and memo:  # one walk of content/ finds the reports and what they read
+        files, world = _walk_content(root)
     paths = [
         f if f.is_absolute() else f.resolve()
         for f in (files if files is not None else report_files(root))
     ]
-    read = memo.read_all if memo else _read_all
-    for report, problems in read(paths, root, config, project.today):
+    if memo:
+        results = memo.read_all(paths, root, config, project.today, world)
+    else:
+        results = _read_all(paths, root, config, project.today)
+    for report, problems in results:
         project.warnings.extend(problems.warnings)
         if report is None:
             project.rejected.append(Rejected(problems.path, tuple(problems.errors)))
@@ -136,8 +142,17 @@ class ReportMemo:
     def empty(self) -> bool:
         return self._world is None
 
-    def read_all(self, files: list[Path], root: Path, config: SiteConfig, today: dt.date) -> list:
-        world = (config, today, _photo_world(root / "content"))
+    def read_all(
+        self,
+        files: list[Path],
+        root: Path,
+        config: SiteConfig,
+        today: dt.date,
+        content: tuple | None = None,
+    ) -> list:
+        """The reports in ``files``, parsed or as parsed before; ``content`` is what
+        ``_walk_content`` found besides reports, when the caller walked already."""
+        world = (config, today, content if content is not None else _walk_content(root)[1])
         if world != self._world:
             self._world, self._parsed = world, {}
         stamps = {file: _stamp(file) for file in files}
@@ -207,17 +222,22 @@ def _stamp(file: Path) -> tuple[int, int, int]:
     return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
-def _photo_world(content: Path) -> tuple:
-    """Every folder and every file but reports under ``content/``, with its size and time."""
+def _walk_content(root: Path) -> tuple[list[Path], tuple]:
+    """Every report file, and every folder and every file but reports under ``content/``
+    with its size and time: which photos sit where, as every report reads it."""
     world: list = []
-    for folder, folders, names in os.walk(content):
+    reports: list[Path] = []
+    inside = str(root / REPORTS_DIR)
+    for folder, folders, names in os.walk(root / "content", followlinks=True):
         folders.sort()
         world.append(folder)
         for name in sorted(names):
             if not name.endswith(".md"):
                 stat = os.lstat(os.path.join(folder, name))
                 world.append((name, stat.st_size, stat.st_mtime_ns))
-    return tuple(world)
+            elif folder == inside or folder.startswith(inside + os.sep):
+                reports.append(Path(folder, name))
+    return sorted(reports), tuple(world)
 
 
 def _reject_url_clashes(project: Project) -> None:
