@@ -42,8 +42,8 @@ class SiteRecord:
     outputs: dict[str, str] = field(default_factory=dict)  # src_uri -> output file
     links: dict[str, str] = field(default_factory=dict)  # site-relative path -> cached file
     previews: dict[str, str | None] = field(default_factory=dict)  # folder -> its key
-    # site-relative path -> stamp (see ``_stamp``) of each file a later build may keep, as it
-    # was when the record was saved; empty until then
+    # site-relative path -> stamp (see ``_stamp``) of each file a later build may keep: as
+    # the take-over checked it, or as ``save`` takes it for a file written since
     stamps: dict[str, int | tuple[int, int, int]] = field(default_factory=dict)
 
     def remove_stale_outputs(self, current: dict[str, str]) -> None:

@@ -34,8 +34,12 @@ def build_site(paths: ProjectPaths, project: Project, *, clean: bool = False) ->
     plugin.bypass_cache = clean
     plugin.incremental = False  # MkDocs keeps one plugin per process, a preview's included
     plugin.config.lenient = True  # the caller has already decided what to do with rejects
-    # Dirty: the plugin takes the site two builds back over and writes only what changed.
-    config.plugins.on_startup(command="build", dirty=not clean)
+    # Started as a plain build: Material's search plugin, told of a dirty one, would keep
+    # this build's index and merge it into the next one's in the same process.
+    config.plugins.on_startup(command="build", dirty=False)
+    # MkDocs builds dirty, though: the plugin takes the site two builds back over and
+    # writes only what changed.
+    plugin.dirty = not clean
     try:
         build(config, dirty=not clean)
     except MkDocsException as exc:

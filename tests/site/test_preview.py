@@ -237,3 +237,22 @@ def test_posters_are_drawn_after_the_page_is_shown_then_offered(session):
     assert len(downloads) >= 3
     for link in downloads:
         assert (page.parent / link).resolve().is_file()
+
+
+def test_a_build_before_it_in_the_same_process_leaves_nothing_in_its_index(tmp_path):
+    # MkDocs keeps one search plugin per process. Told of a dirty build, Material's keeps
+    # that build's index and merges it into the next one's: the preview's, here.
+    from generator.site.runner import build_site
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for root, title in ((first, "甲支部独有的读书活动"), (second, TITLES[0])):
+        write(root / "site_config.yaml", BASE_CONFIG)
+        add_site_files(root)
+        text = report_text(f"title: {title}\ndate: 2026-03-01\nbranch: cardiology\ntype: study\n")
+        write(root / "content" / "reports" / "cardiology" / "2026" / "01.md", text)
+    build_site(ProjectPaths(first), load_project(first))
+    assert "独有" in "".join(search_entries(first / "site"))
+    preview = Preview(ProjectPaths(second), str(tmp_path / "served"), ADDRESS)
+    preview.build()
+    index = "".join(search_entries(tmp_path / "served"))
+    assert "心内科" in index and "独有" not in index
