@@ -188,7 +188,8 @@ class ReportMemo:
         kept = ReportMemo()
         kept._world = self._world
         kept._parsed = {f: entry for f, entry in self._parsed.items() if entry[0][0] < settled}
-        kept._slugs = known_slugs()
+        titles = {result[0].title for _, result in kept._parsed.values() if result[0]}
+        kept._slugs = {title: slug for title, slug in known_slugs().items() if title in titles}
         data = pickle.dumps((_code_version(), kept), protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write(file, lambda stream: stream.write(data))
         self._changed = False

@@ -1,7 +1,7 @@
 """Build into a sibling folder, then swap it in: a failed build leaves the old site intact.
 
 The swap retires the old site as ``.site.old-…``. Deleting it, and creating the next
-build's folder from nothing, costs a file system work in proportion to the whole site
+build's folder from nothing, costs file system work in proportion to the whole site
 (150,000 files at 5,000 reports), though most builds change a handful of them. So the next
 build takes the retired folder over as its own, with the record the build that wrote it
 kept (``record.SiteRecord``), and writes only what differs. The record is kept per folder
@@ -45,6 +45,10 @@ class AtomicSiteDir:
     def commit(self, record: SiteRecord | None) -> None:
         """Swap the built folder in; keep ``record`` for the build that takes it over."""
         self._finish_cleanup()
+        # Stamped before the swap: a build beside this one may swap its own folder in next.
+        pending = self._record_file(self.staging.name)
+        if record is not None:
+            record.save(pending, self.staging)
         current = self._record_file(self.final.name)
         if self.final.exists():
             retired = f".{self.final.name}.old-{os.getpid()}-{time.time_ns()}"
@@ -55,7 +59,7 @@ class AtomicSiteDir:
         if record is None:
             current.unlink(missing_ok=True)
         else:
-            record.save(current, self.final)
+            os.replace(pending, current)
 
     def abort(self) -> None:
         self._finish_cleanup()
@@ -68,9 +72,13 @@ class AtomicSiteDir:
                 continue
             try:
                 os.replace(folder, self.staging)
-            except FileNotFoundError:  # a build of the same project beside this one took it
+            except OSError:  # taken by a build beside this one, or held open by a program
                 continue
-            record.take_over(self.staging)
+            try:
+                record.take_over(self.staging)
+            except OSError:  # a file held open (Windows): this build starts from nothing
+                os.replace(self.staging, folder)
+                continue
             return record
         return None
 

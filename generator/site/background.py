@@ -27,8 +27,12 @@ class BackgroundError(Exception):
 class BackgroundJob:
     def __init__(self, job: Callable[[], None], *, fork: bool = True):
         self._process = None
+        self._failure: str | None = None
         if not fork or not can_fork():
-            job()
+            try:
+                job()
+            except Exception:  # reported by wait(), as a child's failure is
+                self._failure = traceback.format_exc()
             return
         context = multiprocessing.get_context("fork")
         self._outcome, sender = context.Pipe(duplex=False)
@@ -39,6 +43,8 @@ class BackgroundJob:
     def wait(self) -> None:
         """Block until the job is done; raises BackgroundError when it failed."""
         if self._process is None:
+            if self._failure:
+                raise BackgroundError(self._failure)
             return
         try:
             failure = self._outcome.recv()

@@ -2,8 +2,9 @@
 which it takes finished from the cache, and which other cores render ahead.
 
 Report pages and listing pages are keyed by everything they show. A page found under its
-key is served finished (no Markdown, no template, no jieba); one the preview's site folder
-already holds under that key is skipped by a dirty build altogether; the rest are rendered,
+key is served finished (no Markdown, no template, no jieba); one the site folder (a
+preview's, or a retired site taken over) already holds under that key is skipped by a dirty
+build altogether; the rest are rendered,
 by this process or, when there are many, shared out to forked children that leave them in
 the cache.
 """
@@ -54,8 +55,9 @@ class KeyedPages:
         """The page's file; one served from the cache holds no Markdown."""
         if uri not in self.cached:
             return File.generated(config, uri, content=source)
-        # A preview folder that holds this very page already: a dirty build skips it.
-        unchanged = self.record.pages.get(uri) == self.cached[uri]
+        # A site folder (a preview's, or one taken over) that holds this very page already: a
+        # dirty build skips it. Not one a child renders: its child must be waited for.
+        unchanged = uri not in self._ahead and self.record.pages.get(uri) == self.cached[uri]
         if unchanged:
             self.unchanged.add(uri)
         file = (UnchangedFile if unchanged else File).generated(config, uri, content="")
@@ -83,7 +85,7 @@ class KeyedPages:
         if uri not in self.cached:
             return False
         if uri in self._ahead:  # a page cached by an earlier build is there already
-            self._wait_ahead()
+            self.wait_ahead()
         page = self.cache.load(self.cached[uri])
         context["pb_cached_html"] = page.html
         self._search[uri] = page.search
@@ -113,7 +115,8 @@ class KeyedPages:
         for job in self._jobs:
             job.cancel()
 
-    def _wait_ahead(self) -> None:
+    def wait_ahead(self) -> None:
+        """Wait for the children rendering ahead; raises PluginError when one failed."""
         try:
             for job in self._jobs:
                 job.wait()

@@ -92,7 +92,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self._scratch: tempfile.TemporaryDirectory | None = None
         self.page_cache: PageCache | None = None
         self._search_start = 0
-        # Set by `pbsite serve`: the site folder outlives a build, and MkDocs builds dirty.
+        # Set by `pbsite serve`: the site folder outlives a build, and MkDocs builds dirty (as
+        # it does for `pbsite build` too, over a retired site taken over).
         self.incremental = False
         self.record = SiteRecord()
         self.posters_later: PostersLater | None = None  # under `serve` only
@@ -263,7 +264,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self.notes.setdefault(warning.path, []).append(str(warning))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self._page_order = [file.src_uri for file in files.documentation_pages()]
+        every = files.documentation_pages(inclusion=lambda _: True)  # drafts too, in a preview
+        self._page_order = [file.src_uri for file in every]
         self._page_entries: dict[str, list[dict]] = {}  # src_uri -> search entries it added
         # Everything a report page reads exists now: the model, the nav and the templates.
         self.keyed.start_ahead(files, partial(self._render_ahead, config, files, nav))
@@ -482,12 +484,14 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     @event_priority(-100)  # last: the search plugin writes its index into the staging folder first
     def _finish(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        self.keyed.wait_ahead()  # no child may still write pages once the folder is swapped in
         self.record.remove_stale_outputs(self.outputs)
         try:
             for job in self.published:
                 job.wait()
         except BackgroundError as exc:
             raise PluginError(f"照片和公众号预览发布失败：\n{exc}") from None
+        self.record.will_hold(*self._publishing)
         for problem in self.media.problems + self.posters.problems:
             log.warning(problem)
         for name, data in feeds(self.project, self.catalog.reports).items():
@@ -520,9 +524,10 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         links = {**self.media.site_files(), **self.posters.files}
         previews = {article_slug(r): keys[r.path] for r in self.catalog.reports}
         present, linked = self.record.previews, self.record.links
-        relinked, redone = self.record.will_hold(links, previews)
+        relinked, redone = self.record.changes(links, previews)
         # Forking a process this size costs about what 20 previews or 2,000 links take.
-        fork = not self.serving and redone + relinked / 100 > FORK_FROM
+        fork = not self.serving and len(redone) + len(relinked) / 100 > FORK_FROM
+        self._publishing = (links, previews)  # what the folder holds once the jobs are done
         self.published = []
         count = (os.cpu_count() or 1) if fork else 1
         for index, share in enumerate(shares(self.catalog.reports, count) or [[]]):

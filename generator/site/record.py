@@ -47,29 +47,39 @@ class SiteRecord:
     stamps: dict[str, int | tuple[int, int, int]] = field(default_factory=dict)
 
     def remove_stale_outputs(self, current: dict[str, str]) -> None:
-        """Delete the output of every generated page this build no longer makes."""
+        """Delete the output of every generated page this build no longer makes, or makes
+        under another file name (``use_directory_urls`` switched)."""
+        written = set(current.values())
+        for uri, output in self.outputs.items():
+            if current.get(uri) != output and output not in written:
+                self._remove(Path(output))
         for uri in self.outputs.keys() - current.keys():
-            self._remove(Path(self.outputs[uri]))
             self.pages.pop(uri, None)
             self.searches.pop(uri, None)
         self.outputs = current
 
-    def will_hold(self, links: dict[str, Path], previews: dict[str, str | None]) -> tuple[int, int]:
-        """Note the linked images and preview folders the folder holds once this build's
-        publishing is done; a changed file or folder loses its stamp (``save`` takes it
-        again). Returns how many links and preview folders change."""
-        links = {path: str(source) for path, source in links.items()}
-        relinked = {path for path, source in links.items() if self.links.get(path) != source}
+    def changes(
+        self, links: dict[str, Path], previews: dict[str, str | None]
+    ) -> tuple[set[str], set[str]]:
+        """The links and preview folders this build's publishing makes anew."""
+        relinked = {path for path, source in links.items() if self.links.get(path) != str(source)}
         redone = {
             slug for slug, key in previews.items() if key is None or self.previews.get(slug) != key
         }
+        return relinked, redone
+
+    def will_hold(self, links: dict[str, Path], previews: dict[str, str | None]) -> None:
+        """Note the linked images and preview folders the folder holds now that this build's
+        publishing is done; a changed file or folder loses its stamp (``save`` takes it
+        again)."""
+        relinked, redone = self.changes(links, previews)
         self.stamps = {
             path: stamp
             for path, stamp in self.stamps.items()
             if path not in relinked and _preview_of(path) not in redone
         }
-        self.links, self.previews = links, previews
-        return len(relinked), len(redone)
+        self.links = {path: str(source) for path, source in links.items()}
+        self.previews = previews
 
     def save(self, file: Path, folder: Path) -> None:
         """Keep this record for a build that takes ``folder`` over later (the record's folder,
@@ -85,7 +95,7 @@ class SiteRecord:
             if key and slug not in stamped:
                 inside, _ = _scan(folder / PREVIEW_DIR / slug)
                 stamps.update(
-                    (f"{PREVIEW_DIR}/{slug}/{path}", _stamp(entry.stat(follow_symlinks=False)))
+                    (f"{PREVIEW_DIR}/{slug}/{path}", _entry_stamp(entry))
                     for path, entry in inside.items()
                 )
         stored = {
@@ -179,7 +189,9 @@ def _remove(file: Path, top: Path) -> None:
     """Delete a file, and the folders it leaves empty: a page's folder is its address."""
     file.unlink(missing_ok=True)
     folder = file.parent
-    while folder != top and folder.is_relative_to(top) and not any(folder.iterdir()):
+    while folder != top and folder.is_relative_to(top) and folder.is_dir():
+        if any(folder.iterdir()):
+            return
         folder.rmdir()
         folder = folder.parent
 
@@ -204,8 +216,10 @@ def _scan(folder: Path) -> tuple[dict[str, os.DirEntry], list[str]]:
 
 
 def _delete_all_but(folder: Path, files: dict, folders: list[str], keep: set[str]) -> None:
-    """Delete every file of ``files`` not in ``keep``, then the folders left empty."""
-    emptied: set[str] = set()
+    """Delete every file of ``files`` not in ``keep``, then the folders left empty (and any
+    that were empty already)."""
+    holding = {path.rpartition("/")[0] for path in [*files, *folders[1:]]}
+    emptied = set(folders[1:]) - holding
     for path in files.keys() - keep:
         os.unlink(os.path.join(folder, path))
         emptied.add(path.rpartition("/")[0])
@@ -222,19 +236,27 @@ def _is_empty(folder: str) -> bool:
 
 def _stamp(stat: os.stat_result) -> int | tuple[int, int, int]:
     """What tells whether a file is still the one a build left. A hard link to a cached file
-    is that file as long as its inode is: the directory listing gives it without reading
-    each file's details, and a change made in place would have changed the cache as well.
-    Any other file (a page, or a copy where links cannot be made) is checked in full."""
+    is that file as long as its inode is: on POSIX the directory listing gives it without
+    reading each file's details, and a change made in place would have changed the cache as
+    well. Any other file (a page, or a copy where links cannot be made) is checked in full."""
     if stat.st_nlink > 1:
         return stat.st_ino
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _entry_stamp(entry: os.DirEntry) -> int | tuple[int, int, int]:
+    # The inode from the entry: its stat() has none on Windows.
+    stat = entry.stat(follow_symlinks=False)
+    if stat.st_nlink > 1:
+        return entry.inode()
+    return (entry.inode(), stat.st_size, stat.st_mtime_ns)
 
 
 def _holds(entry: os.DirEntry, stamp: int | tuple[int, int, int]) -> bool:
     if isinstance(stamp, int):
         return entry.inode() == stamp
     stat = entry.stat(follow_symlinks=False)
-    return stamp == (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return stamp == (entry.inode(), stat.st_size, stat.st_mtime_ns)
 
 
 def _relative(path: str, folder: str) -> str:

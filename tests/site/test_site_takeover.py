@@ -120,3 +120,18 @@ def test_a_clean_build_takes_nothing_over_and_leaves_no_record(fresh, project):
     build(project)
     build(project)
     assert diff(fresh, project / "site") == ""
+
+
+def test_a_page_no_longer_made_goes_from_a_site_taken_over(fresh, project):
+    # The office page is in the nav, so it is written anew by every build and never kept by
+    # a take-over: a build that no longer makes it finds it gone already.
+    config = project / "site_config.yaml"
+    plain = config.read_text("utf-8")
+    config.write_text(plain + "tally:\n  publish: true\n", "utf-8")
+    build(project)
+    build(project)
+    assert (retired(project) / "office" / "index.html").is_file()
+    config.write_text(plain, "utf-8")
+    build(project)
+    build(project)
+    assert diff(fresh, project / "site") == ""
