@@ -524,10 +524,10 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         links = {**self.media.site_files(), **self.posters.files}
         previews = {article_slug(r): keys[r.path] for r in self.catalog.reports}
         present, linked = self.record.previews, self.record.links
-        relinked, redone = self.record.changes(links, previews)
+        changed = relinked, redone = self.record.changes(links, previews)
         # Forking a process this size costs about what 20 previews or 2,000 links take.
         fork = not self.serving and len(redone) + len(relinked) / 100 > FORK_FROM
-        self._publishing = (links, previews)  # what the folder holds once the jobs are done
+        self._publishing = (links, previews, changed)  # noted once the jobs are done
         self.published = []
         count = (os.cpu_count() or 1) if fork else 1
         for index, share in enumerate(shares(self.catalog.reports, count) or [[]]):

@@ -68,11 +68,16 @@ class SiteRecord:
         }
         return relinked, redone
 
-    def will_hold(self, links: dict[str, Path], previews: dict[str, str | None]) -> None:
+    def will_hold(
+        self,
+        links: dict[str, Path],
+        previews: dict[str, str | None],
+        changed: tuple[set[str], set[str]],
+    ) -> None:
         """Note the linked images and preview folders the folder holds now that this build's
-        publishing is done; a changed file or folder loses its stamp (``save`` takes it
+        publishing is done; each one ``changes`` named loses its stamp (``save`` takes it
         again)."""
-        relinked, redone = self.changes(links, previews)
+        relinked, redone = changed
         self.stamps = {
             path: stamp
             for path, stamp in self.stamps.items()
@@ -86,16 +91,22 @@ class SiteRecord:
         renamed since). Each file it may keep is stamped, so that build can tell which of
         them someone has changed or deleted meanwhile; a stamp the take-over checked still
         holds unless this build wrote the file again."""
-        pages = [_relative(self.outputs[uri], self.folder) for uri in self.pages]
-        stamps = {p: s for p, s in self.stamps.items() if p in self.links or _preview_of(p)}
+        pages = {_relative(self.outputs[uri], self.folder) for uri in self.pages}
+        # Pages are stamped afresh: MkDocs may have written any of them.
+        vouched = self._kept_files(self.stamps)
+        stamps = {p: s for p, s in self.stamps.items() if p in vouched and p not in pages}
         stamped = {_preview_of(path) for path in stamps}
         for path in [*pages, *(p for p in self.links if p not in stamps)]:
-            stamps[path] = _stamp(os.lstat(os.path.join(folder, path)))
+            stat = os.lstat(os.path.join(folder, path))
+            stamps[path] = _stamp(stat, stat.st_ino)
         for slug, key in self.previews.items():
             if key and slug not in stamped:
                 inside, _ = _scan(folder / PREVIEW_DIR / slug)
                 stamps.update(
-                    (f"{PREVIEW_DIR}/{slug}/{path}", _entry_stamp(entry))
+                    (
+                        f"{PREVIEW_DIR}/{slug}/{path}",
+                        _stamp(entry.stat(follow_symlinks=False), entry.inode()),
+                    )
                     for path, entry in inside.items()
                 )
         stored = {
@@ -134,17 +145,16 @@ class SiteRecord:
         """Make this the record of ``folder``, which ``save`` stamped under another name:
         every file still as stamped stays, everything else is deleted. A file edited by
         hand, a link to a replaced image or a stray file is thus written again or gone."""
+        stored_outputs = self.outputs  # site-relative, as saved
         self.folder = str(folder)
-        self.outputs = {uri: str(folder / out) for uri, out in self.outputs.items()}
+        self.outputs = {uri: str(folder / out) for uri, out in stored_outputs.items()}
         files, folders = _scan(folder)
         stamps = self.stamps
         intact = {
             path for path, entry in files.items() if path in stamps and _holds(entry, stamps[path])
         }
         self.pages = {
-            uri: key
-            for uri, key in self.pages.items()
-            if uri in self.outputs and _relative(self.outputs[uri], self.folder) in intact
+            uri: key for uri, key in self.pages.items() if stored_outputs.get(uri) in intact
         }
         self.searches = {uri: self.searches[uri] for uri in self.pages}
         self.links = {path: source for path, source in self.links.items() if path in intact}
@@ -234,22 +244,15 @@ def _is_empty(folder: str) -> bool:
         return next(entries, None) is None
 
 
-def _stamp(stat: os.stat_result) -> int | tuple[int, int, int]:
+def _stamp(stat: os.stat_result, inode: int) -> int | tuple[int, int, int]:
     """What tells whether a file is still the one a build left. A hard link to a cached file
     is that file as long as its inode is: on POSIX the directory listing gives it without
     reading each file's details, and a change made in place would have changed the cache as
-    well. Any other file (a page, or a copy where links cannot be made) is checked in full."""
+    well. Any other file (a page, or a copy where links cannot be made) is checked in full.
+    ``inode`` comes apart from ``stat``: a directory entry's stat() has none on Windows."""
     if stat.st_nlink > 1:
-        return stat.st_ino
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
-def _entry_stamp(entry: os.DirEntry) -> int | tuple[int, int, int]:
-    # The inode from the entry: its stat() has none on Windows.
-    stat = entry.stat(follow_symlinks=False)
-    if stat.st_nlink > 1:
-        return entry.inode()
-    return (entry.inode(), stat.st_size, stat.st_mtime_ns)
+        return inode
+    return (inode, stat.st_size, stat.st_mtime_ns)
 
 
 def _holds(entry: os.DirEntry, stamp: int | tuple[int, int, int]) -> bool:
