@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import ContentError, Project, ReportMemo, load_project
+from .model import ContentError, Project, load_remembered
 from .paths import ProjectPaths
 from .site.runner import build_site
 from .tally import write_tally_exports
@@ -41,10 +41,7 @@ def build_all(
     ``today`` is the day the build takes for today (default: the clock's)."""
     # Reports parsed by the last build are kept where nothing they read has changed; a clean
     # build neither reads nor writes them.
-    memo = ReportMemo() if clean else ReportMemo.stored(paths.parsed_reports)
-    project = load_project(paths.root, today=today, memo=memo)
-    if not clean:
-        memo.save(paths.parsed_reports)
+    project, _ = load_remembered(paths.root, None if clean else paths.parsed_reports, today=today)
     if project.rejected and not lenient:
         raise ContentError(project.errors)
     site_dir = build_site(paths, project, clean=clean)

@@ -3,7 +3,14 @@
 from .config import ActivityType, Branch, Organization, SiteConfig, TallySettings, Term, load_config
 from .photos import Photo
 from .problems import ContentError, Problem
-from .project import Project, Rejected, ReportMemo, load_project, report_files
+from .project import (
+    Project,
+    Rejected,
+    ReportMemo,
+    load_project,
+    load_remembered,
+    report_files,
+)
 from .report import Absentee, Attendance, Report, read_report
 
 __all__ = [
@@ -24,6 +31,7 @@ __all__ = [
     "Term",
     "load_config",
     "load_project",
+    "load_remembered",
     "read_report",
     "report_files",
 ]

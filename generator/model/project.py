@@ -107,6 +107,25 @@ def load_project(
     return project
 
 
+def load_remembered(
+    root: Path,
+    file: Path | None,
+    memo: ReportMemo | None = None,
+    *,
+    today: dt.date | None = None,
+    save: bool = True,
+) -> tuple[Project, ReportMemo]:
+    """Load with the reports an earlier load parsed: ``memo`` when it holds any, else the
+    memo saved at ``file``, which is then saved again if ``save``. ``file`` None is a clean
+    load: it neither reads nor writes a saved memo."""
+    if memo is None or memo.empty:
+        memo = ReportMemo.stored(file) if file else ReportMemo()
+    project = load_project(root, today=today, memo=memo)
+    if file and save:
+        memo.save(file)
+    return project, memo
+
+
 def _read_chunk(job: tuple[list[Path], Path, SiteConfig, dt.date]) -> list:
     files, root, config, today = job
     return [read_report(file, root, config, today) for file in files]

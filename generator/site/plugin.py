@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..imaging import load_hashes, save_hashes
-from ..model import ContentError, Project, Report, ReportMemo, load_project
+from ..model import ContentError, Project, Report, ReportMemo, load_remembered
 from ..model.dates import DateFormatError, pinned_today
 from ..paths import ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, public_copy, write_tally_files
@@ -46,7 +46,7 @@ from .media import SIZES, MediaLibrary, PhotoDigests
 from .pagecache import CACHED_TEMPLATE, CACHED_TEMPLATE_SOURCE, PageCache, fingerprint
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
 from .posters import FoundPosters, PosterShelf, PostersLater
-from .previews import embeds_images, publish_previews
+from .previews import embeds_images, prune_previews, publish_previews
 from .record import PREVIEW_DIR, SiteRecord, link_files
 from .sanitize import clean_html
 from .searchtext import join_single_characters, teach_words
@@ -103,6 +103,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.found_posters = FoundPosters()
         self._image_caches_seen: tuple | None = None
         self._digests_from: Path | None = None  # the photo digest index this process read
+        self._pruned = False  # the caches, by a build in this process
 
     @property
     def serving(self) -> bool:
@@ -152,11 +153,10 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # The reports the last build parsed, unless this one is clean. Only a plain build
         # saves them again: under `serve` the memo lives on in memory, and writing it after
         # each edit would only delay the page.
-        if self.memo.empty and not self.bypass_cache:
-            self.memo = ReportMemo.stored(self.paths.parsed_reports)
-        project = load_project(self.paths.root, today=pinned_today(), memo=self.memo)
-        if not (self.serving or self.bypass_cache):
-            self.memo.save(self.paths.parsed_reports)
+        stored = None if self.bypass_cache else self.paths.parsed_reports
+        project, self.memo = load_remembered(
+            self.paths.root, stored, self.memo, today=pinned_today(), save=not self.serving
+        )
         return project
 
     def _load_project(self) -> Project:
@@ -504,7 +504,12 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         save_hashes(self._cache_dir() / HASH_INDEX, photos)
         if self.project.config.tally.publish:
             write_tally_files(self.tally, site_dir / "office")
-        self.page_cache.prune()
+        # A preview prunes once a session: pruning stats every entry it finds stale, and an
+        # entry goes only once no build has used it for a day.
+        if not (self.serving and self._pruned):
+            self.page_cache.prune()
+            prune_previews(self._cache_dir(), {key for key in self._publishing[1].values() if key})
+            self._pruned = True
         if self.serving:  # after the pages are up: the drawing would slow the rebuild down
             self.posters_later.draw(
                 self.project, self._cache_dir(), self.posters.missing, self.posters.signatures

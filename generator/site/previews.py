@@ -18,6 +18,8 @@ from ..model import Project, Report
 from ..wechat import article_slug, export_reports
 from .pagecache import keep_fresh, stale_entries
 
+SHELF = "previews"  # under the cache folder: one finished preview folder per key
+
 
 def embeds_images(report: Report) -> bool:
     return "![" in report.body or "<img" in report.body
@@ -46,7 +48,7 @@ def publish_previews(
     todo = [
         r for r in reports if keys[r.path] is None or present.get(article_slug(r)) != keys[r.path]
     ]
-    shelf = cache_dir / "previews"
+    shelf = cache_dir / SHELF
     shelf.mkdir(parents=True, exist_ok=True)
     fresh = [r for r in todo if keys[r.path] is None]
     missing = [r for r in todo if keys[r.path] and not keep_fresh(shelf / keys[r.path])]
@@ -60,7 +62,6 @@ def publish_previews(
     for report in todo:
         if keys[report.path]:
             _link_tree(shelf / keys[report.path], out_dir / article_slug(report))
-    _prune(shelf, {key for key in keys.values() if key})
 
 
 def _export(
@@ -98,7 +99,7 @@ def _link_tree(source: Path, target: Path) -> None:
             link_or_copy(Path(folder, name), destination / name)
 
 
-def _prune(shelf: Path, used: set[str]) -> None:
+def prune_previews(cache_dir: Path, used: set[str]) -> None:
     """Drop folders no build has used for a day, so the cache stays near the site's size."""
-    for entry in stale_entries(shelf, used, str):
+    for entry in stale_entries(cache_dir / SHELF, used, str):
         shutil.rmtree(entry.path, ignore_errors=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import ReportMemo, load_project, urls
+from generator.model import ReportMemo, load_project, load_remembered, urls
 from generator.model import project as project_module
 from tests.conftest import TODAY, report_text, write
 
@@ -129,3 +129,15 @@ def test_the_title_slugs_of_addresses_come_with_the_memo(root, tmp_path, monkeyp
     project = load_project(root, today=TODAY, memo=ReportMemo.stored(store))
     assert sorted(r.url for r in project.reports) == before
     assert all("xinxueguan" in url for url in before)
+
+
+def test_load_remembered_prefers_memory_and_a_clean_load_touches_no_file(root, parsed, tmp_path):
+    store = tmp_path / "reports.pickle"
+    _, memo = load_remembered(root, None, today=TODAY)  # clean: nothing read or written
+    assert sorted(parsed) == ["a.md", "b.md"] and not store.exists()
+    _, memo = load_remembered(root, store, memo, today=TODAY, save=False)
+    assert len(parsed) == 2 and not store.exists()  # the memo in memory, not saved
+    load_remembered(root, store, memo, today=TODAY)
+    assert store.exists()
+    project, _ = load_remembered(root, store, today=TODAY)  # a new process: the saved memo
+    assert len(parsed) == 2 and project.report_count == 2

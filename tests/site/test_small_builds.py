@@ -251,3 +251,38 @@ def test_mkdocs_and_so_serve_take_today_from_pbsite_today_too(small, monkeypatch
     result = mkdocs_build(small)
     assert result.returncode != 0
     assert "PBSITE_TODAY 应写成 2026-03-05 这样的日期，现在是“明天”" in result.stderr
+
+
+def _aged(folder: Path, name: str, days: int = 2) -> Path:
+    """A cache entry ``name`` in ``folder`` no build has touched for ``days`` days."""
+    entry = folder / name
+    if name.endswith(".json"):
+        entry.write_text("{}", "utf-8")
+    else:
+        entry.mkdir()
+    past = time.time() - days * 24 * 3600
+    os.utime(entry, (past, past))
+    return entry
+
+
+def test_caches_drop_what_no_build_used_for_a_day_a_preview_once_a_session(small):
+    from generator.paths import ProjectPaths
+    from generator.site.runner import Preview
+
+    cache = small / ".cache" / "pbsite"
+    assert build(small).exit_code == 0
+    pages, previews = cache / "pages", cache / "previews"
+    used = {*pages.iterdir(), *previews.iterdir()}
+    for entry in used:  # in use, however old: each build marks what it uses as used now
+        os.utime(entry, (0, 0))
+    stale = [_aged(pages, "0" * 40 + ".json"), _aged(previews, "1" * 40)]
+    recent = [_aged(pages, "2" * 40 + ".json", days=0), _aged(previews, "3" * 40, days=0)]
+    assert build(small).exit_code == 0
+    assert not any(entry.exists() for entry in stale)
+    assert all(entry.exists() for entry in [*used, *recent])
+
+    preview = Preview(ProjectPaths(small), str(small / "served"), "127.0.0.1:8765")
+    preview.build()
+    stale = [_aged(pages, "4" * 40 + ".json"), _aged(previews, "5" * 40)]
+    preview.build()  # a rebuild after an edit: the session pruned at its first build
+    assert all(entry.exists() for entry in stale)
