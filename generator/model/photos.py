@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,7 @@ class PhotoResolver:
         self.root = root
         self.content = root / "content"
         self.fields = fields
+        self._real_folders: dict[Path, Path] = {}
 
     def photos(self) -> tuple[Photo, ...]:
         found: list[Photo] = []
@@ -83,7 +86,8 @@ class PhotoResolver:
             )
             return None
         # Any link on the way counts, a linked folder as much as a linked file.
-        if lexical.exists() and not _inside(lexical.resolve(), self.content.resolve()):
+        real = self._real(lexical)
+        if real is not None and not _inside(real, self._real_content):
             self.fields.error(
                 key, f"{label}是一个指向 content/ 以外的链接，请把照片文件本身复制进来", *index
             )
@@ -100,6 +104,28 @@ class PhotoResolver:
             self.fields.error(key, f"{label}不是照片文件，支持 JPG、PNG、WebP、HEIC", *index)
             return None
         return lexical.relative_to(self.root).as_posix()
+
+    @cached_property
+    def _real_content(self) -> Path:
+        return self.content.resolve()
+
+    def _real(self, path: Path) -> Path | None:
+        """Where ``path`` really is, each link on the way followed; None if nothing is there.
+
+        Resolving a path looks at every folder on the way: the photos of a report share
+        their folders, so each folder is resolved once, and each photo's own name only
+        when it is a link.
+        """
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return None
+        if stat.S_ISLNK(mode):
+            return path.resolve() if path.exists() else None
+        folder = self._real_folders.get(path.parent)
+        if folder is None:
+            folder = self._real_folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
     def _similar(self, missing: Path, written: str) -> str:
         if not missing.parent.is_dir():

@@ -269,6 +269,21 @@ def test_photo_symlink_pointing_outside(make_project, tmp_path_factory):
     assert "“r2/leak.jpg”是一个指向 content/ 以外的链接" in lines[1]
 
 
+def test_photo_links_that_stay_inside_content_are_fine(make_project):
+    root = make_project(
+        {"cardiology/2026/r.md": report_text(MEETING + "photos: [r/01.jpg, r2/02.jpg, r/03.jpg]\n")}
+    )
+    write_photo(root, "content/shared/01.jpg")
+    write_photo(root, "content/shared/02.jpg")
+    (root / PHOTO_DIR).mkdir()
+    os.symlink(root / "content" / "shared" / "01.jpg", root / PHOTO_DIR / "01.jpg")
+    os.symlink(root / "content" / "shared", root / (PHOTO_DIR + "2"))  # a linked folder
+    os.symlink(root / "content" / "shared" / "gone.jpg", root / PHOTO_DIR / "03.jpg")  # broken
+    lines = pbsite(root, "check").stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{REPORT}:10: "), lines
+    assert "找不到照片“r/03.jpg”" in lines[0]
+
+
 def test_duplicate_photo(make_project):
     photos = "photos:\n  - r/01.jpg\n  - {src: ./r/01.jpg, caption: 合影}\n"
     lines = check_with_photos(make_project, photos, (f"{PHOTO_DIR}/01.jpg",))
