@@ -8,7 +8,7 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,7 +19,7 @@ from ..files import atomic_write
 from .config import SiteConfig, load_config
 from .problems import Problem
 from .report import Report, read_report
-from .urls import assign_urls, known_slugs, learn_slugs
+from .urls import assign_urls, known_slugs, learn_slugs, plain_tokenizer
 
 REPORTS_DIR = Path("content") / "reports"
 PARALLEL_FROM = 1500
@@ -92,10 +92,12 @@ def load_project(
         f if f.is_absolute() else f.resolve()
         for f in (files if files is not None else report_files(root))
     ]
+    # Addresses cut titles into words: the dictionary loads while the workers parse.
+    meanwhile = plain_tokenizer().check_initialized if publishing else None
     if memo:
-        results = memo.read_all(paths, root, config, project.today, world)
+        results = memo.read_all(paths, root, config, project.today, world, meanwhile)
     else:
-        results = _read_all(paths, root, config, project.today)
+        results = _read_all(paths, root, config, project.today, meanwhile)
     for report, problems in results:
         project.warnings.extend(problems.warnings)
         if report is None:
@@ -131,15 +133,27 @@ def _read_chunk(job: tuple[list[Path], Path, SiteConfig, dt.date]) -> list:
     return [read_report(file, root, config, today) for file in files]
 
 
-def _read_all(files: list[Path], root: Path, config: SiteConfig, today: dt.date) -> Iterator:
-    """Parse reports, across all cores once there are enough to repay starting workers."""
+def _read_all(
+    files: list[Path],
+    root: Path,
+    config: SiteConfig,
+    today: dt.date,
+    meanwhile: Callable[[], object] | None = None,
+) -> Iterator:
+    """Parse reports, across all cores once there are enough to repay starting workers.
+    ``meanwhile`` is work of this process's own that can run while the workers parse."""
     workers = os.cpu_count() or 1
     if len(files) < PARALLEL_FROM or workers == 1:
         return (read_report(file, root, config, today) for file in files)
     size = max(200, len(files) // (workers * 4))
     jobs = [(files[i : i + size], root, config, today) for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [result for chunk in pool.map(_read_chunk, jobs) for result in chunk]
+        chunks = pool.map(_read_chunk, jobs)
+        # Only once the workers exist: forking while this work held a lock would leave the
+        # lock held in the workers for good.
+        if meanwhile:
+            meanwhile()
+        return [result for chunk in chunks for result in chunk]
 
 
 class ReportMemo:
@@ -168,15 +182,18 @@ class ReportMemo:
         config: SiteConfig,
         today: dt.date,
         content: tuple | None = None,
+        meanwhile: Callable[[], object] | None = None,
     ) -> list:
         """The reports in ``files``, parsed or as parsed before; ``content`` is what
-        ``_walk_content`` found besides reports, when the caller walked already."""
+        ``_walk_content`` found besides reports, when the caller walked already, and
+        ``meanwhile`` runs while workers parse, if any do."""
         world = (config, today, content if content is not None else _walk_content(root)[1])
         if world != self._world:
             self._world, self._parsed = world, {}
         stamps = {file: _stamp(file) for file in files}
         changed = [file for file in files if self._parsed.get(file, (None,))[0] != stamps[file]]
-        for file, result in zip(changed, _read_all(changed, root, config, today), strict=True):
+        parsed = _read_all(changed, root, config, today, meanwhile)
+        for file, result in zip(changed, parsed, strict=True):
             self._parsed[file] = (stamps[file], result)
         self._changed |= bool(changed) or len(self._parsed) != len(files)
         self._parsed = {file: self._parsed[file] for file in files}

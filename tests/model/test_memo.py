@@ -141,3 +141,20 @@ def test_load_remembered_prefers_memory_and_a_clean_load_touches_no_file(root, p
     assert store.exists()
     project, _ = load_remembered(root, store, today=TODAY)  # a new process: the saved memo
     assert len(parsed) == 2 and project.report_count == 2
+
+
+def test_the_address_dictionary_loads_while_workers_parse_and_only_for_addresses(
+    root, monkeypatch
+):
+    calls: list[str] = []
+
+    class Tokenizer:
+        def check_initialized(self) -> None:
+            calls.append("loaded")
+
+    monkeypatch.setattr(project_module, "PARALLEL_FROM", 2)  # two reports: workers parse
+    monkeypatch.setattr(project_module, "plain_tokenizer", Tokenizer)
+    load_project(root, today=TODAY, publishing=False)  # a tally cuts no title
+    assert calls == []
+    project = load_project(root, today=TODAY, memo=ReportMemo())
+    assert calls == ["loaded"] and project.report_count == 2
