@@ -33,14 +33,17 @@ def web_image(source: Path, root: Path, cache_dir: Path, max_side: int = 1600) -
     return destination
 
 
-def cached_web_image(source: Path, cache_dir: Path, max_side: int = 1600) -> Path | None:
-    """The derivative ``web_image`` would return, if it is made already; None if not."""
-    destination = _derivative(source, cache_dir, max_side)
+def cached_web_image(
+    source: Path, cache_dir: Path, max_side: int = 1600, digest: str | None = None
+) -> Path | None:
+    """The derivative ``web_image`` would return, if it is made already; None if not.
+    ``digest`` is the photo's ``content_hash``, for a caller that has it already."""
+    destination = _derivative(source, cache_dir, max_side, digest)
     return destination if destination.is_file() else None
 
 
-def _derivative(source: Path, cache_dir: Path, max_side: int) -> Path:
-    key = f"{content_hash(source)}:{max_side}:{PIPELINE_VERSION}"
+def _derivative(source: Path, cache_dir: Path, max_side: int, digest: str | None = None) -> Path:
+    key = f"{digest or content_hash(source)}:{max_side}:{PIPELINE_VERSION}"
     return cache_dir / f"{hashlib.blake2b(key.encode(), digest_size=12).hexdigest()}.jpg"
 
 

@@ -40,6 +40,7 @@ DEFAULT_PRESETS = {
     "print_a3": "print_a3.yaml",
 }
 SQUARE_SUFFIX = "_square"
+LOOK_UP_SHARE = 800  # reports a look-up worker must have to repay starting it
 # The layouts that ship with the generator, used when a project has none of its own.
 BUILTIN_LAYOUTS = Path(__file__).resolve().parents[2] / "theme" / "posters"
 THEME_LAYOUTS = Path("theme") / "posters"
@@ -94,6 +95,8 @@ def render_posters(
 
     With ``draw=False`` nothing is drawn: the reports whose posters are not in the cache
     are listed in ``PosterRun.missing`` instead, for a caller that cannot wait for them.
+    ``workers`` caps the processes that look posters up and draw them; 1 starts none, as a
+    caller with threads of its own needs (a process forked then could inherit a held lock).
 
     ``cache_dir`` is the project cache (``ProjectPaths.cache``); posters are kept in its
     ``posters/`` folder and returned from there. Raises PosterError (no CJK font, a broken
@@ -117,8 +120,7 @@ def render_posters(
         _Job(poster_content(project, r), chosen, fonts, project.root, out_dir, renderer)
         for r in wanted
     ]
-    # Looking posters up costs a few stats; only the ones to draw go to the workers.
-    found = {job.content.report: _render_job(job, draw=False) for job in jobs}
+    found = dict(zip((job.content.report for job in jobs), _look_up(jobs, workers), strict=True))
     to_draw = [job for job in jobs if found[job.content.report] is None]
     if draw:
         found.update((result.report, result) for result in _execute(to_draw, workers, progress))
@@ -198,6 +200,23 @@ def _version(name: str) -> str:
         return "missing"
 
 
+def _look_up(jobs: list[_Job], workers: int | None) -> list[_JobResult | None]:
+    """Each job's posters as found in the cache (None where one is missing). A look-up costs
+    a few stats, far less than sending a job to a worker, but thousands of them repay
+    starting workers: that is half a second of a build's serial start on each core."""
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) // LOOK_UP_SHARE))
+    if workers == 1:
+        return [_render_job(job, draw=False) for job in jobs]
+    size = -(-len(jobs) // workers)
+    shares = [jobs[start : start + size] for start in range(0, len(jobs), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [result for share in pool.map(_look_up_share, shares) for result in share]
+
+
+def _look_up_share(jobs: list[_Job]) -> list[_JobResult | None]:
+    return [_render_job(job, draw=False) for job in jobs]
+
+
 def _execute(jobs: list[_Job], workers: int | None, progress: bool):
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     bar = tqdm(
@@ -231,18 +250,26 @@ def _render_job(job: _Job, draw: bool = True) -> _JobResult | None:
         ).hexdigest()
         outputs = _outputs(job.out_dir / preset.name, key, preset)
         notes = job.out_dir / preset.name / f"{key}.problems.json"
-        if all(path.is_file() for path in outputs.values()):
+        cached = all(path.is_file() for path in outputs.values())
+        if cached:
             result.cached += 1
-            problems = json.loads(notes.read_text("utf-8")) if notes.is_file() else []
+            problems = _stored_problems(notes)
         elif not draw:
             return None
         else:
             problems, drawn = _draw(job, preset, outputs, notes)
             result.rendered += drawn
         result.problems.extend(p for p in problems if p not in result.problems)
-        if all(path.is_file() for path in outputs.values()):
+        if cached or all(path.is_file() for path in outputs.values()):
             result.files.update(outputs)
     return result
+
+
+def _stored_problems(notes: Path) -> list[str]:
+    try:
+        return json.loads(notes.read_text("utf-8"))
+    except FileNotFoundError:  # a poster drawn without problems has no notes
+        return []
 
 
 def _inputs(job: _Job) -> list:

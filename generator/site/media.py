@@ -65,11 +65,12 @@ class MediaLibrary:
         # Looking a derivative up costs a stat, far less than sending it to a worker.
         missing = []
         for src in sources:
+            digest = digests[src]
             for size in SIZES:
-                found = self._known(src, size, digests[src]) or self._cached(src, size)
+                found = self._known(src, size, digest) or self._cached(src, size, digest)
                 if found:
                     self.files[(src, size)] = found
-                    self._found[(src, size)] = (digests[src], found)
+                    self._found[(src, size)] = (digest, found)
                 else:
                     missing.append((str(self.root), str(self.cache_dir), src, size))
         for key, path, problem in self._derive_all(missing, workers):
@@ -82,11 +83,10 @@ class MediaLibrary:
         known = self._found.get((src, size))
         return known[1] if known and digest and known[0] == digest else None
 
-    def _cached(self, src: str, size: str) -> Path | None:
-        try:
-            return cached_web_image(self.root / src, self.cache_dir, SIZES[size])
-        except OSError:  # gone since the report was read: deriving it says so properly
+    def _cached(self, src: str, size: str, digest: str | None) -> Path | None:
+        if digest is None:  # unreadable: deriving it says why
             return None
+        return cached_web_image(self.root / src, self.cache_dir, SIZES[size], digest)
 
     @staticmethod
     def _derive_all(jobs: list[tuple[str, str, str, str]], workers: int | None) -> list:
