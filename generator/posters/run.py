@@ -40,7 +40,6 @@ DEFAULT_PRESETS = {
     "print_a3": "print_a3.yaml",
 }
 SQUARE_SUFFIX = "_square"
-LOOK_UP_SHARE = 800  # reports a look-up worker must have to repay starting it
 # The layouts that ship with the generator, used when a project has none of its own.
 BUILTIN_LAYOUTS = Path(__file__).resolve().parents[2] / "theme" / "posters"
 THEME_LAYOUTS = Path("theme") / "posters"
@@ -95,8 +94,6 @@ def render_posters(
 
     With ``draw=False`` nothing is drawn: the reports whose posters are not in the cache
     are listed in ``PosterRun.missing`` instead, for a caller that cannot wait for them.
-    ``workers`` caps the processes that look posters up and draw them; 1 starts none, as a
-    caller with threads of its own needs (a process forked then could inherit a held lock).
 
     ``cache_dir`` is the project cache (``ProjectPaths.cache``); posters are kept in its
     ``posters/`` folder and returned from there. Raises PosterError (no CJK font, a broken
@@ -120,7 +117,8 @@ def render_posters(
         _Job(poster_content(project, r), chosen, fonts, project.root, out_dir, renderer)
         for r in wanted
     ]
-    found = dict(zip((job.content.report for job in jobs), _look_up(jobs, workers), strict=True))
+    # Looking posters up costs a few stats; only the ones to draw go to the workers.
+    found = {job.content.report: _render_job(job, draw=False) for job in jobs}
     to_draw = [job for job in jobs if found[job.content.report] is None]
     if draw:
         found.update((result.report, result) for result in _execute(to_draw, workers, progress))
@@ -198,23 +196,6 @@ def _version(name: str) -> str:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "missing"
-
-
-def _look_up(jobs: list[_Job], workers: int | None) -> list[_JobResult | None]:
-    """Each job's posters as found in the cache (None where one is missing). A look-up costs
-    a few stats, far less than sending a job to a worker, but thousands of them repay
-    starting workers: that is half a second of a build's serial start on each core."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) // LOOK_UP_SHARE))
-    if workers == 1:
-        return [_render_job(job, draw=False) for job in jobs]
-    size = -(-len(jobs) // workers)
-    shares = [jobs[start : start + size] for start in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [result for share in pool.map(_look_up_share, shares) for result in share]
-
-
-def _look_up_share(jobs: list[_Job]) -> list[_JobResult | None]:
-    return [_render_job(job, draw=False) for job in jobs]
 
 
 def _execute(jobs: list[_Job], workers: int | None, progress: bool):

@@ -205,7 +205,6 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             draw=not self.serving,
             found=found,
             signatures=self._poster_signatures(digests) if found is not None else None,
-            workers=1 if self.serving else None,  # the preview server runs threads
         )
         self.pages = {page.src_uri: page for page in all_pages(catalog)}
         for extra in self._optional_pages(catalog):

@@ -53,7 +53,7 @@ class PosterShelf:
     """The posters of the published reports. ``draw=False`` takes only those in the cache and
     lists the reports still to draw in ``missing``. With ``found`` and the reports'
     ``signatures``, only the reports changed since an earlier build are looked up; the
-    problems of the others were reported by that build. ``workers`` as for ``render_posters``."""
+    problems of the others were reported by that build."""
 
     def __init__(
         self,
@@ -64,7 +64,6 @@ class PosterShelf:
         draw: bool = True,
         found: FoundPosters | None = None,
         signatures: dict[str, object] | None = None,
-        workers: int | None = None,
     ):
         # The site offers posters for reports with photos; a photo-less one gets only the
         # 公众号 covers its article needs, made by the WeChat export.
@@ -74,12 +73,7 @@ class PosterShelf:
         )
         try:
             run = render_posters(
-                project,
-                cache_dir,
-                reports=changed,
-                progress=sys.stderr.isatty(),
-                draw=draw,
-                workers=workers,
+                project, cache_dir, reports=changed, progress=sys.stderr.isatty(), draw=draw
             )
         except PosterError as exc:
             raise PluginError(f"无法生成海报：{exc}") from None
