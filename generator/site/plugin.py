@@ -41,7 +41,7 @@ from .background import BackgroundError, BackgroundJob
 from .brand import brand_css
 from .catalog import Catalog
 from .feed import feeds
-from .keyedpages import KeyedPages, real_page
+from .keyedpages import KeptFiles, KeyedPages, real_page
 from .media import SIZES, MediaLibrary, PhotoDigests
 from .pagecache import CACHED_TEMPLATE, CACHED_TEMPLATE_SOURCE, PageCache, fingerprint
 from .pages import GeneratedPage, all_pages, errors_page, office_page, poster_gallery
@@ -104,6 +104,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self._image_caches_seen: tuple | None = None
         self._digests_from: Path | None = None  # the photo digest index this process read
         self._pruned = False  # the caches, by a build in this process
+        # Under `serve`, the files of unchanged pages, for the next rebuild (see KeyedPages).
+        self._kept_files: KeptFiles = {}
 
     @property
     def serving(self) -> bool:
@@ -147,6 +149,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
             self.record = taken or SiteRecord(config.site_dir)
         elif not (self.incremental and self.record.folder == config.site_dir):
             self.record = SiteRecord(config.site_dir)  # the build starts from an empty folder
+            self._kept_files = {}  # each names its place in the folder
         return config
 
     def _read_project(self) -> Project:
@@ -257,7 +260,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self.page_cache = PageCache(folder, fingerprint(files, folders, settings))
         # Per build: under `serve` this plugin outlives a build, and a key left over from the
         # last one would hand out that build's page.
-        self.keyed = KeyedPages(self.page_cache, self.record)
+        kept = self._kept_files if self.serving else None
+        self.keyed = KeyedPages(self.page_cache, self.record, kept)
         self.outputs: dict[str, str] = {}  # src_uri -> output file of every generated page
         self.notes: dict[str, list[str]] = {}
         for warning in self.project.warnings if self.serving else []:

@@ -124,6 +124,7 @@ def session(tmp_path_factory: pytest.TempPathFactory, pinned_day: None) -> dict:
         before = written(site) if site.is_dir() else {}
         listed_before = listings(site) if site.is_dir() else {}
         drawing = posters_drawing()
+        kept = dict(preview.config.plugins[PLUGIN]._kept_files)
         preview.build()
         if posters_drawing() is not drawing:  # posters left to draw: the signal would rebuild
             posters_drawing().join()
@@ -133,6 +134,8 @@ def session(tmp_path_factory: pytest.TempPathFactory, pinned_day: None) -> dict:
             "after": written(site),
             "listings_before": listed_before,
             "listings_after": listings(site),
+            "kept_before": kept,
+            "kept_after": dict(preview.config.plugins[PLUGIN]._kept_files),
             "diff": differences(fresh_preview(root, folder / f"fresh-{name}"), site),
         }
 
@@ -175,6 +178,18 @@ def test_a_rebuild_without_changes_writes_no_report_page(session):
     step = session["steps"]["unchanged"]
     assert len(step["after"]) == len(TITLES)
     assert step["after"] == step["before"]
+
+
+def test_a_rebuild_hands_mkdocs_the_unchanged_pages_of_the_build_before(session):
+    steps = session["steps"]
+    # The first rebuild keeps the files of the pages it found unchanged; the next reuses them.
+    before, after = steps["broken"]["kept_before"], steps["broken"]["kept_after"]
+    reports = [uri for uri in after if uri.startswith("reports/")]
+    assert len(reports) == len(TITLES)
+    assert all(after[uri] is before[uri] for uri in after)  # the very same objects
+    # The edited page is built anew, and the rebuild after keeps its new file instead.
+    (edited,) = [uri for uri in reports if "report-2" in uri]
+    assert steps["photo"]["kept_after"][edited][0] != steps["title"]["kept_before"][edited][0]
 
 
 @pytest.mark.parametrize("name", ["broken", "mended"])
