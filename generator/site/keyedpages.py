@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from .ahead import AHEAD_FROM, shares
 from .background import BackgroundError, BackgroundJob, can_fork
@@ -33,6 +34,7 @@ class KeyedPages:
         self.cache = cache
         self.record = record
         self.kept = kept
+        self._day = get_build_date()
         self.cached: dict[str, str] = {}  # src_uri -> key of a page served from the cache
         self.uncached: dict[str, str] = {}  # src_uri -> key to store the finished page under
         self.unchanged: set[str] = set()  # cached pages the site folder already holds
@@ -72,10 +74,11 @@ class KeyedPages:
     def _unchanged_file(self, uri: str, title: str, config: MkDocsConfig) -> File:
         # A preview's rebuild hands MkDocs the file and page of the build before: MkDocs
         # skips an unchanged page, and creating 5,000 of them anew took half a second of
-        # every rebuild. A new key or title means a new page.
+        # every rebuild. A new key or title means a new page, and so does a new day, which
+        # sitemap.xml shows for every page.
         key = self.cached[uri]
         kept = self.kept.get(uri) if self.kept is not None else None
-        if kept and kept[:2] == (key, title):
+        if kept and kept[:2] == (key, title) and kept[2].page.update_date == self._day:
             return kept[2]
         file = UnchangedFile.generated(config, uri, content="")
         FinishedPage(title, file, config)

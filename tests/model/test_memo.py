@@ -143,9 +143,7 @@ def test_load_remembered_prefers_memory_and_a_clean_load_touches_no_file(root, p
     assert len(parsed) == 2 and project.report_count == 2
 
 
-def test_the_address_dictionary_loads_while_workers_parse_and_only_for_addresses(
-    root, monkeypatch
-):
+def test_the_address_dictionary_loads_while_workers_parse_and_only_for_addresses(root, monkeypatch):
     calls: list[str] = []
 
     class Tokenizer:
