@@ -114,6 +114,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        self._pruned = False  # a preview session prunes at its first build, whatever came before
 
     # -- model -------------------------------------------------------------------------
 

@@ -282,7 +282,9 @@ def test_caches_drop_what_no_build_used_for_a_day_a_preview_once_a_session(small
     assert all(entry.exists() for entry in [*used, *recent])
 
     preview = Preview(ProjectPaths(small), str(small / "served"), "127.0.0.1:8765")
-    preview.build()
     stale = [_aged(pages, "4" * 40 + ".json"), _aged(previews, "5" * 40)]
+    preview.build()  # the session's first build prunes, though builds ran in this process
+    assert not any(entry.exists() for entry in stale)
+    stale = [_aged(pages, "6" * 40 + ".json"), _aged(previews, "7" * 40)]
     preview.build()  # a rebuild after an edit: the session pruned at its first build
     assert all(entry.exists() for entry in stale)
