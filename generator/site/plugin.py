@@ -512,8 +512,9 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # A preview prunes once a session: pruning stats every entry it finds stale, and an
         # entry goes only once no build has used it for a day.
         if not (self.serving and self._pruned):
+            _, previews, _ = self._publishing
             self.page_cache.prune()
-            prune_previews(self._cache_dir(), {key for key in self._publishing[1].values() if key})
+            prune_previews(self._cache_dir(), {key for key in previews.values() if key})
             self._pruned = True
         if self.serving:  # after the pages are up: the drawing would slow the rebuild down
             self.posters_later.draw(
