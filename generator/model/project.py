@@ -62,10 +62,20 @@ def _newest_first(report: Report) -> tuple:
 
 def report_files(root: Path) -> list[Path]:
     # os.walk, not Path.rglob: half the time on a tree of 25,000 photos and reports.
-    walk = os.walk(root / REPORTS_DIR, followlinks=True)
+    inside = str(root / REPORTS_DIR)
+    walk = os.walk(inside, followlinks=True)
     return sorted(
-        Path(folder, name) for folder, _, names in walk for name in names if name.endswith(".md")
+        Path(folder, name)
+        for folder, _, names in walk
+        for name in names
+        if _is_report(folder, name, inside)
     )
+
+
+def _is_report(folder: str, name: str, reports_dir: str) -> bool:
+    """A report is any Markdown file under content/reports/, however deep."""
+    in_reports = folder == reports_dir or folder.startswith(reports_dir + os.sep)
+    return in_reports and name.endswith(".md")
 
 
 def load_project(
@@ -269,11 +279,11 @@ def _walk_content(root: Path) -> tuple[list[Path], tuple]:
         folders.sort()
         world.append(folder)
         for name in sorted(names):
-            if not name.endswith(".md"):
+            if _is_report(folder, name, inside):
+                reports.append(Path(folder, name))
+            elif not name.endswith(".md"):  # pages under content/ are not what a report reads
                 stat = os.lstat(os.path.join(folder, name))
                 world.append((name, stat.st_size, stat.st_mtime_ns))
-            elif folder == inside or folder.startswith(inside + os.sep):
-                reports.append(Path(folder, name))
     return sorted(reports), tuple(world)
 
 
