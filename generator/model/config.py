@@ -204,6 +204,9 @@ def load_config(root: Path) -> SiteConfig:
     if not isinstance(located.data, dict):
         problems.error(1, "配置文件的最外层应该是 `organization:`、`branches:` 等键")
         raise ContentError(problems.items)
+    # Not a warning: a colour or a name cut short would change the whole site unnoticed.
+    for line, message in located.cut_off:
+        problems.error(line, message)
     config = _read_config(Mapping(located.data, located, (), problems), root)
     if problems.errors:
         raise ContentError(problems.errors)

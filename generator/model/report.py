@@ -146,6 +146,8 @@ def read_report(
     except YamlSyntaxError as exc:
         problems.error(exc.line, exc.reason)
         return None, problems
+    for line, message in located.cut_off:
+        problems.warning(line, message)
     if not isinstance(located.data, dict):
         problems.error(
             source.first_content_line,

@@ -149,6 +149,59 @@ def test_front_matter_that_is_not_a_mapping(check_one):
     assert "`标题: …`、`日期: …` 这样一行一项" in only_error(lines, 3)
 
 
+def test_a_key_written_twice_names_both_lines(check_one):
+    # YAML would keep the later title without a word, and point messages at the earlier line.
+    result, lines = check_one(report_text(MEETING + "title: 后写的标题\ndate: 2026-13-01\n"))
+    assert lines == [
+        f"{REPORT}:10: `title` 写了两次（第 2 行和第 10 行），一项只能写一次，请删去多余的那一行"
+    ]
+    assert result.exit_code == 1
+
+
+def test_an_unclosed_quote_points_at_the_line_it_opens(check_one):
+    _, lines = check_one(
+        report_text(MEETING.replace("title: 主题党日活动", 'title: "主题党日活动'))
+    )
+    assert "引号或括号没有配对" in only_error(lines, 2)
+
+
+def test_a_colon_inside_a_value_says_to_quote_it_or_use_a_chinese_colon(check_one):
+    _, lines = check_one(report_text(MEETING.replace("主题党日活动", "党课: 学习二十大精神")))
+    message = only_error(lines, 2)
+    assert "请给整个值加上英文引号" in message and "中文冒号“：”" in message
+
+
+@pytest.mark.parametrize(
+    ("title", "meaning", "fixed"),
+    [
+        ("[草稿] 支委会", "方括号当成列表", '`title: "[草稿] 支委会"`'),
+        ("*支委会", "不允许值以“*”开头", '`title: "*支委会"`'),
+        ('"党课" 学习', "引号必须括住整个值", "`title: '\"党课\" 学习'`"),
+    ],
+)
+def test_a_value_starting_with_a_yaml_symbol_is_shown_quoted(check_one, title, meaning, fixed):
+    _, lines = check_one(report_text(MEETING.replace("主题党日活动", title)))
+    message = only_error(lines, 2)
+    assert meaning in message and message.endswith(f"例如 {fixed}")
+    advice = message.split(": ", 1)[1].split("例如")[0].replace("YAML", "")
+    assert not any("a" <= c <= "z" for c in advice)  # no English from the parser
+
+
+def test_a_hashtag_in_a_title_is_a_warning_not_a_silent_cut(make_project):
+    text = report_text(MEETING.replace("主题党日活动", "支委会 #学习二十大#"))
+    root = make_project({"cardiology/2026/r.md": text})
+    result = pbsite(root, "check")
+    assert result.stderr.splitlines() == [
+        f"{REPORT}:2: 警告：“#学习二十大#”被当成了注释，没有算进 `title`：YAML 里空格后面的 # 表示注释。"
+        '如果它是内容的一部分，请给整个值加上英文引号，例如 `title: "支委会 #学习二十大#"`；'
+        "如果它确实是注释，请在 # 后面空一格"
+    ]
+    fixed = text.replace("支委会 #学习二十大#", '"支委会 #学习二十大#"')
+    (root / REPORT).write_text(fixed.replace("date: 2026-03-05", "date: 2026-03-05  # 必填"))
+    assert pbsite(root, "check").stderr == ""
+    assert load_project(root).reports[0].title == "支委会 #学习二十大#"
+
+
 @pytest.mark.parametrize("spelling", ["2026-03-05", "2026年3月5日", "2026/3/5", "2026.3.5"])
 def test_date_spellings_mean_the_same_day(make_project, spelling):
     root = make_project(

@@ -116,3 +116,13 @@ def test_missing_config_file(tmp_path):
     with pytest.raises(ContentError) as info:
         load_config(tmp_path)
     assert "找不到配置文件" in str(info.value)
+
+
+def test_a_colour_written_without_quotes_is_an_error_not_the_default(tmp_path):
+    # YAML reads `#B71C1C` as a comment: the branch would silently get the site's colour.
+    text = BASE_CONFIG.replace('color: "#B71C1C"', "color: #1565C0")
+    assert problems(tmp_path, text) == [
+        "site_config.yaml:9: “#1565C0”被当成了注释，没有算进 `color`：YAML 里空格后面的 # "
+        '表示注释。如果它是内容的一部分，请给整个值加上英文引号，例如 `color: "#1565C0"`；'
+        "如果它确实是注释，请在 # 后面空一格"
+    ]
