@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# Under any cache folder, also a clean build's throw-away one.
+PHOTO_DIGESTS = "photo-hashes.json"
+WEB_PHOTOS = "media"
+
 
 @dataclass(frozen=True)
 class ProjectPaths:
@@ -22,6 +26,16 @@ class ProjectPaths:
     def cache(self) -> Path:
         """Outside `site/`: deleting the site never throws away rendered photos or posters."""
         return self.root / ".cache" / "pbsite"
+
+    @property
+    def photo_digests(self) -> Path:
+        """Each photo's digest by file stamp, so a photo is read for hashing once."""
+        return self.cache / PHOTO_DIGESTS
+
+    @property
+    def web_photos(self) -> Path:
+        """The site's web-sized copies of the photos (``imaging.web_image``)."""
+        return self.cache / WEB_PHOTOS
 
     @property
     def parsed_reports(self) -> Path:

@@ -6,9 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import ContentError, Problem, load_project, report_files
+from ..imaging import PhotoError, load_hashes, verify_photo
+from ..model import ContentError, Problem, Report, load_project, report_files
 from ..model.config import CONFIG_FILE
 from ..model.project import REPORTS_DIR
+from ..paths import ProjectPaths
 
 
 @dataclass
@@ -103,4 +105,19 @@ def run_check(root: Path, files: list[Path], today: dt.date | None = None) -> Ch
         return CheckResult(checked, list(exc.problems), config_ok=False)
     wanted = set(checked)
     found = [*project.errors, *project.warnings]
-    return CheckResult(checked, sorted(p for p in found if p.path in wanted))
+    photos = _photo_problems([r for r in project.reports if r.path in wanted], ProjectPaths(root))
+    return CheckResult(checked, sorted([*(p for p in found if p.path in wanted), *photos]))
+
+
+def _photo_problems(reports: list[Report], paths: ProjectPaths) -> list[Problem]:
+    """Photos that exist but cannot be shown: cut short, or not an image at all. The build
+    would leave them out of the page and the posters."""
+    load_hashes(paths.photo_digests)
+    problems = []
+    for report in reports:
+        for src in report.photo_sources:
+            try:
+                verify_photo(paths.root / src, paths.root, paths.web_photos)
+            except PhotoError as exc:
+                problems.append(Problem(report.path, report.photo_line(src), exc.unusable))
+    return problems

@@ -6,7 +6,14 @@ photo opens the same way everywhere and every published derivative is stripped o
 
 from .crop import fill_crop
 from .decode import PhotoError, open_photo
-from .derive import PIPELINE_VERSION, THUMB_SIDE, cached_web_image, thumbnail_image, web_image
+from .derive import (
+    PIPELINE_VERSION,
+    THUMB_SIDE,
+    cached_web_image,
+    thumbnail_image,
+    verify_photo,
+    web_image,
+)
 from .hashing import content_hash, load_hashes, save_hashes
 
 __all__ = [
@@ -20,5 +27,6 @@ __all__ = [
     "open_photo",
     "save_hashes",
     "thumbnail_image",
+    "verify_photo",
     "web_image",
 ]

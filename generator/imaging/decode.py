@@ -33,6 +33,11 @@ class PhotoError(Exception):
         self.path = path
         self.message = message
 
+    @property
+    def unusable(self) -> str:
+        """The problem as said on the line of the report that shows the photo."""
+        return f"照片 {self.path} 无法使用：{self.message}"
+
 
 @cache
 def _register_heif() -> None:

@@ -42,6 +42,18 @@ def cached_web_image(
     return destination if destination.is_file() else None
 
 
+def verify_photo(source: Path, root: Path, cache_dir: Path) -> None:
+    """Raise PhotoError unless the photo decodes in full. One whose web derivative is cached
+    decoded before, byte for byte; any other is decoded at the smallest scale, which still
+    reads every byte, so a truncated or mislabelled file is found."""
+    try:
+        if cached_web_image(source, cache_dir) is not None:
+            return
+    except OSError:  # gone or unreadable: opening it says which, in the photo's words
+        pass
+    open_photo(source, target=(1, 1), fit=True, root=root)
+
+
 def _derivative(source: Path, cache_dir: Path, max_side: int, digest: str | None = None) -> Path:
     key = f"{digest or content_hash(source)}:{max_side}:{PIPELINE_VERSION}"
     return cache_dir / f"{hashlib.blake2b(key.encode(), digest_size=12).hexdigest()}.jpg"

@@ -110,6 +110,10 @@ class Report:
         """The line of the first of ``keys`` the report wrote; the first front-matter line if none."""
         return next((self.lines[k] for k in keys if k in self.lines), 2)
 
+    def photo_line(self, src: str) -> int:
+        """The line that lists the photo ``src``: its ``photos`` entry, else its ``cover``."""
+        return self.line_of("photos" if any(p.src == src for p in self.photos) else "cover")
+
     @property
     def is_public(self) -> bool:
         """Published on the site: neither internal nor a draft."""
@@ -123,8 +127,8 @@ class Report:
     @property
     def photo_sources(self) -> list[str]:
         """Every photo file the report shows, relative to the project: its photos, then its
-        cover."""
-        return [p.src for p in (*self.photos, self.cover) if p]
+        cover (once, when it is one of the photos, as it is by default)."""
+        return list(dict.fromkeys(p.src for p in (*self.photos, self.cover) if p))
 
 
 def read_report(

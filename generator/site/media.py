@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..imaging import PhotoError, cached_web_image, content_hash, web_image
-from ..model import Report
+from ..model import Problem, Report
 
 SIZES = {"large": 1600, "thumb": 640}
 MEDIA_DIR = "media"
@@ -23,9 +23,10 @@ def _derive(job: tuple[str, str, str, str]) -> tuple[tuple[str, str], str | None
     try:
         path = web_image(Path(root) / src, Path(root), Path(cache), max_side=SIZES[size])
     except PhotoError as exc:
-        return (src, size), None, str(exc)
+        return (src, size), None, exc.unusable
     except OSError as exc:  # moved or deleted since the report was read
-        return (src, size), None, f"{src}: 照片文件无法读取（{exc.strerror}），请检查文件是否还在"
+        gone = PhotoError(src, f"照片文件无法读取（{exc.strerror}），请检查文件是否还在")
+        return (src, size), None, gone.unusable
     return (src, size), str(path), None
 
 
@@ -51,7 +52,8 @@ class MediaLibrary:
         self.root = root
         self.cache_dir = cache_dir
         self.files: dict[tuple[str, str], Path] = {}
-        self.problems: list[str] = []
+        # On the line of each report that shows a photo that cannot be used.
+        self.problems: list[Problem] = []
         # What earlier builds of this library found: a preview keeps one library for the
         # session, and a photo with the same bytes has the same derivative.
         self._found: dict[tuple[str, str], tuple[str, Path]] = {}
@@ -73,11 +75,18 @@ class MediaLibrary:
                     self._found[(src, size)] = (digest, found)
                 else:
                     missing.append((str(self.root), str(self.cache_dir), src, size))
+        unusable = {}  # src -> why; the thumbnail of such a photo fails alike
         for key, path, problem in self._derive_all(missing, workers):
             if path:
                 self.files[key] = Path(path)
             elif problem and key[1] == "large":
-                self.problems.append(problem)
+                unusable[key[0]] = f"{problem}；网站上不显示这张照片"
+        self.problems = [
+            Problem(report.path, report.photo_line(src), unusable[src], "warning")
+            for report in reports
+            for src in report.photo_sources
+            if src in unusable
+        ]
 
     def _known(self, src: str, size: str, digest: str | None) -> Path | None:
         known = self._found.get((src, size))

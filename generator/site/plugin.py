@@ -32,7 +32,7 @@ from mkdocs.utils import get_relative_url
 from ..imaging import load_hashes, save_hashes
 from ..model import ContentError, Project, Report, ReportMemo, load_remembered
 from ..model.dates import DateFormatError, pinned_today
-from ..paths import ProjectPaths
+from ..paths import PHOTO_DIGESTS, WEB_PHOTOS, ProjectPaths
 from ..tally import WRITERS, current_tally, office_page_html, public_copy, write_tally_files
 from ..wechat import article_slug, read_settings
 from .ahead import render_pages, shares
@@ -61,7 +61,6 @@ DEFAULT_NAV = [
     {"投稿指南": "guide/index.md"},
 ]
 BRAND_CSS = "assets/stylesheets/pb-brand.css"
-HASH_INDEX = "photo-hashes.json"  # photo digests by file stamp, so a photo is hashed once
 LOGO = "assets/images/pb-logo.png"
 FORK_FROM = 40  # previews' worth of publishing that is worth another process
 FOLDER_MARK = ".pbsite-folder"  # in each image cache: tells a preview the folder was replaced
@@ -197,10 +196,12 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         self._open_page_cache(config)
         digests = PhotoDigests(self.paths.root)
         self._forget_replaced_image_caches()
-        media_dir = self._cache_dir() / "media"
+        media_dir = self._cache_dir() / WEB_PHOTOS
         if not (self.serving and self.media and self.media.cache_dir == media_dir):
             self.media = MediaLibrary(self.paths.root, media_dir)
         self.media.prepare(catalog.reports, digests)
+        for problem in self.media.problems if self.serving else []:  # on the report's page too
+            self.notes.setdefault(problem.path, []).append(str(problem))
         found = self.found_posters if self.serving else None
         self.posters = PosterShelf(
             self.project,
@@ -242,7 +243,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
     def _load_photo_digests(self) -> None:
         # Once per process: a preview's rebuilds keep every digest in memory, and reading the
         # index of 15,000 photos again after each edit costs half a second.
-        index = self._cache_dir() / HASH_INDEX
+        index = self._cache_dir() / PHOTO_DIGESTS
         if index != self._digests_from:
             load_hashes(index)
             self._digests_from = index
@@ -429,7 +430,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         rebuilds before found there; this rebuild looks them all up again."""
         if not self.serving:  # a build that is not a preview's remembers nothing
             return
-        seen = tuple(_folder_mark(self._cache_dir() / name) for name in ("media", "posters"))
+        seen = tuple(_folder_mark(self._cache_dir() / name) for name in (WEB_PHOTOS, "posters"))
         if seen != self._image_caches_seen:
             self.media = None
             self.found_posters = FoundPosters()
@@ -497,8 +498,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         except BackgroundError as exc:
             raise PluginError(f"照片和公众号预览发布失败：\n{exc}") from None
         self.record.will_hold(*self._publishing)
-        for problem in self.media.problems + self.posters.problems:
-            log.warning(problem)
+        for problem in [*self.media.problems, *self.posters.problems]:
+            log.warning(str(problem))
         for name, data in feeds(self.project, self.catalog.reports).items():
             (site_dir / name).write_bytes(data)
         _copy_lightbox(site_dir)
@@ -506,7 +507,7 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         # them on Windows, where the digests are stored under backslashed paths.
         root = str(self.paths.root)
         photos = {os.path.normpath(os.path.join(root, src)) for src, _ in self.media.files}
-        save_hashes(self._cache_dir() / HASH_INDEX, photos)
+        save_hashes(self._cache_dir() / PHOTO_DIGESTS, photos)
         if self.project.config.tally.publish:
             write_tally_files(self.tally, site_dir / "office")
         # A preview prunes once a session: pruning stats every entry it finds stale, and an

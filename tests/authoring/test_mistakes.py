@@ -337,6 +337,25 @@ def test_photo_links_that_stay_inside_content_are_fine(make_project):
     assert "找不到照片“r/03.jpg”" in lines[0]
 
 
+def test_photos_that_exist_but_cannot_be_shown(make_project):
+    # The build would leave them out of the page and the posters: check says so first.
+    photos = "photos:\n  - r/01.jpg\n  - r/02.jpg\n  - r/03.jpg\n"
+    root = make_project({"cardiology/2026/r.md": report_text(MEETING + photos)})
+    write_photo(root, f"{PHOTO_DIR}/01.jpg")
+    whole = root / PHOTO_DIR / "whole.jpg"
+    Image.effect_noise((400, 300), 60).convert("RGB").save(whole, "JPEG", quality=90)
+    (root / PHOTO_DIR / "02.jpg").write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    (root / PHOTO_DIR / "03.jpg").write_text("会议纪要", encoding="utf-8")
+    result = pbsite(root, "check")
+    assert result.stderr.splitlines() == [
+        f"{REPORT}:10: 照片 {PHOTO_DIR}/02.jpg 无法使用：照片文件已损坏或不完整（文件被截断），"
+        "请重新导出或从原相册再次复制",
+        f"{REPORT}:10: 照片 {PHOTO_DIR}/03.jpg 无法使用：无法识别的图片格式，请另存为 JPG 或 PNG "
+        "后再引用",
+    ]
+    assert result.exit_code == 1
+
+
 def test_duplicate_photo(make_project):
     photos = "photos:\n  - r/01.jpg\n  - {src: ./r/01.jpg, caption: 合影}\n"
     lines = check_with_photos(make_project, photos, (f"{PHOTO_DIR}/01.jpg",))

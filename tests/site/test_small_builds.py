@@ -231,8 +231,29 @@ def test_preview_draws_posters_once_a_broken_photo_is_replaced(small):
         return re.findall(r'href="[^"]*posters/[^"]+\.jpg"', page)
 
     assert offered() == []  # no photo to draw them from
+    page = next((small / "served" / "reports").rglob("index.html")).read_text("utf-8")
+    # The page says why its photo is missing, with the line to look at.
+    assert (
+        "content/reports/cardiology/2026/a.md:7: 警告：照片 content/reports/cardiology/2026/p/01.jpg 无法使用"
+        in page
+    )
     photo.write_bytes(good)  # same name, same report text, readable bytes
     assert len(offered()) >= 3
+    page = next((small / "served" / "reports").rglob("index.html")).read_text("utf-8")
+    assert "无法使用" not in page
+
+
+def test_a_photo_that_cannot_be_shown_is_named_on_its_reports_line(small, caplog):
+    photo = small / "content" / "reports" / "cardiology" / "2026" / "p" / "01.jpg"
+    photo.write_bytes(photo.read_bytes()[:2000])  # cut short, as by a failed copy
+    result = build(small)
+    assert result.exit_code == 0, result.output
+    said = [r.getMessage() for r in caplog.records if "无法使用" in r.getMessage()]
+    assert said == [
+        "content/reports/cardiology/2026/a.md:7: 警告：照片 content/reports/cardiology/2026/p/01.jpg "
+        "无法使用：照片文件已损坏或不完整（文件被截断），请重新导出或从原相册再次复制；"
+        "网站上不显示这张照片"
+    ]
 
 
 def test_pbsite_today_pins_the_day_a_build_checks_dates_against(small):
