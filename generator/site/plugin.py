@@ -49,7 +49,7 @@ from .posters import FoundPosters, PosterShelf, PostersLater
 from .previews import embeds_images, prune_previews, publish_previews
 from .record import PREVIEW_DIR, SiteRecord, link_files
 from .sanitize import clean_html
-from .searchtext import join_single_characters, teach_words
+from .searchtext import index_text, teach_words
 
 DEFAULT_NAV = [
     {"首页": "index.md"},
@@ -375,8 +375,8 @@ class PartySitePlugin(BasePlugin[PartySiteConfig]):
         if cached:
             return
         for entry in added:
-            entry["title"] = join_single_characters(entry["title"])
-            entry["text"] = join_single_characters(entry["text"])
+            entry["title"] = index_text(entry["title"])
+            entry["text"] = index_text(entry["text"])
         self.keyed.keep_search_entries(uri, added)
 
     @event_priority(-100)  # last: the page is finished

@@ -1,4 +1,5 @@
-"""Search text: one-character words joined to their neighbours, and the words taught to jieba."""
+"""Search text: compounds split, one-character words joined to their neighbours, and the words
+taught to jieba."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 import jieba
 import pytest
 
-from generator.site.searchtext import join_single_characters, teach_words
+from generator.site.searchtext import index_text, join_single_characters, teach_words
 from tests.conftest import ROOT
 
 Z = "\u200b"
@@ -19,9 +20,13 @@ Z = "\u200b"
     [
         # Joined to the word before: 医院 still starts a word, 的 is no word of its own.
         (f"{Z}本站{Z}是{Z}医院{Z}的{Z}网站", f"{Z}本站是{Z}医院的{Z}网站"),
-        # At the start of a run there is no word before, so it joins the word after.
-        (f"<p>{Z}在{Z}医院{Z}开展", f"<p>{Z}在医院{Z}开展"),
+        # At the start of a run there is no word before, so it joins the word after…
+        (f"<p>{Z}新{Z}党员{Z}宣誓", f"<p>{Z}新党员{Z}宣誓"),
+        # …unless it opens a clause: then the word after it must stay findable.
+        (f"<p>{Z}在{Z}医院{Z}开展", f"<p>{Z}在{Z}医院{Z}开展"),
         (f"党{Z}课", "党课"),
+        # A measure after a number joins the number.
+        (f"{Z}9{Z}月{Z}党小组会", f"{Z}9月{Z}党小组会"),
         # Not Chinese on either side: nothing to join.
         (f"A{Z}党{Z}B", f"A{Z}党{Z}B"),
         (f"{Z}党课{Z}", f"{Z}党课{Z}"),
@@ -30,6 +35,27 @@ Z = "\u200b"
 def test_no_one_character_word_is_left(cut, indexed):
     assert join_single_characters(cut) == indexed
     assert join_single_characters(indexed) == indexed  # a second pass changes nothing
+
+
+@pytest.mark.parametrize(
+    ("cut", "indexed"),
+    [
+        # A word found only inside a longer one is split off…
+        (f"坚持{Z}践行初心", f"坚持{Z}践行{Z}初心"),
+        (f"{Z}志愿服务队", f"{Z}志愿{Z}服务队"),
+        # …and so is the word after a character opening a clause.
+        (f"，{Z}按计划{Z}推进", f"，{Z}按{Z}计划{Z}推进"),
+        # A split that would leave a single character keeps the word whole: 党支部 is searched.
+        (f"{Z}心内科{Z}党支部{Z}知识{Z}进社区", f"{Z}心内科{Z}党支部{Z}知识{Z}进社区"),
+        (f"{Z}走进社区", f"{Z}走进{Z}社区"),
+        # jieba cuts a rare word into characters, which joining would hide in the word before.
+        (f"坚持{Z}践行{Z}初{Z}心{Z}使命", f"坚持{Z}践行{Z}初心{Z}使命"),
+    ],
+)
+def test_words_inside_longer_words_become_words_of_the_index(cut, indexed):
+    assert index_text(cut) == indexed
+    assert index_text(indexed) == indexed
+    assert indexed.replace(Z, "") == cut.replace(Z, "")  # it reads the same
 
 
 TEXT = "心守望品牌团队走进社区义诊，心守护志愿服务队同行"
