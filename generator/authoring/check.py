@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..imaging import PhotoError, load_hashes, verify_photo
+from ..imaging import PhotoError, load_hashes, map_photos, verify_photo
 from ..model import ContentError, Problem, Report, load_project, report_files
 from ..model.config import CONFIG_FILE
 from ..model.project import REPORTS_DIR
@@ -113,11 +113,22 @@ def _photo_problems(reports: list[Report], paths: ProjectPaths) -> list[Problem]
     """Photos that exist but cannot be shown: cut short, or not an image at all. The build
     would leave them out of the page and the posters."""
     load_hashes(paths.photo_digests)
-    problems = []
-    for report in reports:
-        for src in report.photo_sources:
-            try:
-                verify_photo(paths.root / src, paths.root, paths.web_photos)
-            except PhotoError as exc:
-                problems.append(Problem(report.path, report.photo_line(src), exc.unusable))
-    return problems
+    sources = sorted({src for report in reports for src in report.photo_sources})
+    jobs = [(str(paths.root), str(paths.web_photos), src) for src in sources]
+    unusable = dict(zip(sources, map_photos(_unusable, jobs), strict=True))
+    return [
+        Problem(report.path, report.photo_line(src), unusable[src])
+        for report in reports
+        for src in report.photo_sources
+        if unusable[src]
+    ]
+
+
+def _unusable(job: tuple[str, str, str]) -> str | None:
+    """Why the photo cannot be shown, or None; in a worker process for many photos."""
+    root, cache, src = job
+    try:
+        verify_photo(Path(root) / src, Path(root), Path(cache))
+    except PhotoError as exc:
+        return exc.unusable
+    return None

@@ -15,6 +15,7 @@ from .derive import (
     web_image,
 )
 from .hashing import content_hash, load_hashes, save_hashes
+from .parallel import map_photos
 
 __all__ = [
     "PIPELINE_VERSION",
@@ -24,6 +25,7 @@ __all__ = [
     "content_hash",
     "fill_crop",
     "load_hashes",
+    "map_photos",
     "open_photo",
     "save_hashes",
     "thumbnail_image",

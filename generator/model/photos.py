@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,9 @@ class Photo:
 
     src: str
     caption: str | None = None
+    # Where the report lists it, for problems found later (a photo that will not decode).
+    # Not in repr: page caches key on it, and moving a line changes no page.
+    line: int = field(default=0, repr=False, compare=False)
 
 
 class PhotoResolver:
@@ -53,7 +56,7 @@ class PhotoResolver:
             if any(p.src == src for p in found):
                 self.fields.error("photos", f"照片“{written}”重复列出了，同一张照片只写一次", index)
                 continue
-            found.append(Photo(src, caption))
+            found.append(Photo(src, caption, self.fields.line("photos", index)))
         return tuple(found)
 
     def cover(self, photos: tuple[Photo, ...]) -> Photo | None:
@@ -63,7 +66,7 @@ class PhotoResolver:
         src = self._resolve("cover", written)
         if src is None:
             return None
-        return next((p for p in photos if p.src == src), Photo(src))
+        return next((p for p in photos if p.src == src), Photo(src, line=self.fields.line("cover")))
 
     def _resolve(self, key: str, written: str, *index: int) -> str | None:
         """The photo's path relative to the project root, or None after recording why not."""

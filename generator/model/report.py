@@ -111,8 +111,9 @@ class Report:
         return next((self.lines[k] for k in keys if k in self.lines), 2)
 
     def photo_line(self, src: str) -> int:
-        """The line that lists the photo ``src``: its ``photos`` entry, else its ``cover``."""
-        return self.line_of("photos" if any(p.src == src for p in self.photos) else "cover")
+        """The line that lists the photo ``src``: its entry under ``photos``, else ``cover``."""
+        listed = next((p for p in (*self.photos, self.cover) if p and p.src == src), None)
+        return listed.line if listed and listed.line else self.line_of("photos", "cover")
 
     @property
     def is_public(self) -> bool:

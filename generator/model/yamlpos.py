@@ -63,26 +63,47 @@ def load_located(text: str, first_line: int = 1) -> Located:
         if node is None:
             return Located(None, {}, first_line)
         located = Located(None, {}, first_line)
-        _record(node, (), located, text.splitlines())
+        _record(node, (), located, text.splitlines(), set())
         located.data = loader.construct_document(node)
         return located
     except yaml.MarkedYAMLError as exc:
-        row = _blamed_row(exc)
         rows = text.splitlines()
+        row = _blamed_row(exc, rows)
         raise YamlSyntaxError(
             first_line + row, _describe(exc, rows[row] if row < len(rows) else "")
+        ) from exc
+    except yaml.reader.ReaderError as exc:  # a control character, as Word pastes them
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        # The character itself, not the reader's position, which may run to the line's end.
+        line = first_line + text[: text.find(chr(code))].count("\n")
+        raise YamlSyntaxError(
+            line,
+            f"这一行有一个看不见的控制字符（U+{code:04X}），常见于从 Word 复制来的换行，"
+            "请删掉这一行后重新输入",
         ) from exc
     finally:
         loader.dispose()
 
 
-def _record(node: yaml.Node, path: KeyPath, located: Located, rows: list[str]) -> None:
-    """Note the line of every key and item below ``node``, and what comments cut off."""
+def _record(
+    node: yaml.Node, path: KeyPath, located: Located, rows: list[str], seen: set[int]
+) -> None:
+    """Note the line of every key and item below ``node``, and what comments cut off.
+    ``seen``: the nodes visited, since an alias (``*name``) visits its anchor's again."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     base = located.first_line
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key_path = (*path, key_node.value)
             line = base + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlSyntaxError(
+                    line,
+                    "冒号前面的项目名写法不对：项目名只能是文字，不能以 [ 或 { 开头；"
+                    "如果这些符号是名称的一部分，请给项目名加上英文引号",
+                )
+            key_path = (*path, key_node.value)
             if key_path in located.lines:
                 # YAML keeps the last of two values without a word: the first looks in
                 # force, and every message about the key would point at the wrong line.
@@ -93,22 +114,24 @@ def _record(node: yaml.Node, path: KeyPath, located: Located, rows: list[str]) -
                     "请删去多余的那一行",
                 )
             located.lines[key_path] = line
-            _record(value_node, key_path, located, rows)
+            _record(value_node, key_path, located, rows, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             located.lines[(*path, index)] = base + item.start_mark.line
-            _record(item, (*path, index), located, rows)
+            _record(item, (*path, index), located, rows, seen)
     elif not node.style and node.end_mark.line < len(rows):  # a bare value, maybe empty
         comment = rows[node.end_mark.line][node.end_mark.column :].strip()
         # "# 说明" is a comment as templates write one; "#话题#" is meant as text.
         if comment.startswith("#") and comment[1:2] not in ("", " ", "#"):
-            line = base + node.start_mark.line
+            line = base + node.end_mark.line  # a value may run over several lines
             located.cut_off.append((line, _cut_off(path, node.value, comment)))
 
 
 # Where YAML names the start of what it could not finish (a quote, a bracket, a value
 # beginning with a special character), that start is the line to fix.
-_BLAME_START = re.compile(r"while scanning (a quoted scalar|an alias|an anchor|a tag|a block)")
+_BLAME_START = re.compile(
+    r"while scanning (a quoted scalar|an alias|an anchor|a tag|a block|a simple key)"
+)
 _QUOTE = "请给整个值加上英文引号"
 _REASONS = [
     (re.compile(r"found character '\\t'|tab character"), "YAML 不能用 Tab 键缩进，请改用空格"),
@@ -135,15 +158,21 @@ _STARTS = {
     "'": "值以英文引号开头时，引号必须括住整个值",
 }
 _SPECIAL = set("*&!@`%|>-?#,")
+_OPENS = re.compile(r"[\[{]")
 _LINE = re.compile(r"^\s*(?:- +)?(?:(?P<key>[^\s:#-][^:]*?)\s*:(?:\s+|$))?(?P<value>.*?)\s*$")
 
 
-def _blamed_row(exc: yaml.MarkedYAMLError) -> int:
+def _blamed_row(exc: yaml.MarkedYAMLError, rows: list[str]) -> int:
     """The row (0-based) of the text to fix."""
     context = exc.context or ""
-    starts = _BLAME_START.search(context) or context.startswith("while parsing a flow")
+    starts = _BLAME_START.search(context)
     mark = (exc.context_mark if starts else None) or exc.problem_mark or exc.context_mark
-    return mark.line if mark else 0
+    row = mark.line if mark else 0
+    if context.startswith("while parsing a flow"):
+        # An unclosed bracket is noticed where the text ends: blame the row that opened it.
+        opened = [r for r in range(min(row, len(rows) - 1), -1, -1) if _OPENS.search(rows[r])]
+        row = opened[0] if opened else row
+    return row
 
 
 def _describe(exc: yaml.MarkedYAMLError, row: str) -> str:

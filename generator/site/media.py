@@ -6,16 +6,13 @@ by a hash of their inputs; here they are only collected, then linked into the si
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..imaging import PhotoError, cached_web_image, content_hash, web_image
+from ..imaging import PhotoError, cached_web_image, content_hash, map_photos, web_image
 from ..model import Problem, Report
 
 SIZES = {"large": 1600, "thumb": 640}
 MEDIA_DIR = "media"
-_PARALLEL_FROM = 24
 
 
 def _derive(job: tuple[str, str, str, str]) -> tuple[tuple[str, str], str | None, str | None]:
@@ -76,7 +73,7 @@ class MediaLibrary:
                 else:
                     missing.append((str(self.root), str(self.cache_dir), src, size))
         unusable = {}  # src -> why; the thumbnail of such a photo fails alike
-        for key, path, problem in self._derive_all(missing, workers):
+        for key, path, problem in map_photos(_derive, missing, workers):
             if path:
                 self.files[key] = Path(path)
             elif problem and key[1] == "large":
@@ -96,13 +93,6 @@ class MediaLibrary:
         if digest is None:  # unreadable: deriving it says why
             return None
         return cached_web_image(self.root / src, self.cache_dir, SIZES[size], digest)
-
-    @staticmethod
-    def _derive_all(jobs: list[tuple[str, str, str, str]], workers: int | None) -> list:
-        if len(jobs) < _PARALLEL_FROM:
-            return [_derive(job) for job in jobs]
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-            return list(pool.map(_derive, jobs, chunksize=16))
 
     def url(self, src: str, size: str) -> str | None:
         """Site-relative address of a derivative, or None when the photo could not be read."""

@@ -10,7 +10,8 @@ Two things follow, and the text is re-marked for both. It reads exactly the same
 - A word found only inside a longer one is not found: 初心 in jieba's 践行初心, 社区 in
   进社区. A word of three or more characters that splits into dictionary words of two or
   more is split (践行|初心); one that would leave a single character stays whole (党支部,
-  进社区), since 党支部 must still be found. Names taught to jieba are never split.
+  进社区), since 党支部 must still be found. The pieces are split again in turn, and
+  names taught to jieba are split too: a search for the whole name finds its first piece.
 - One-character words would turn two-character queries into one-character ones, so each is
   joined to the word before it, where that word still begins as before, or to the number
   before it (9月, 10人). Only one that opens a clause and cannot attach (在、为、以 …) stays
@@ -110,7 +111,8 @@ def _split(word: str) -> tuple[str, ...]:
     if pieces is None and word[0] in CLAUSE_OPENERS:
         rest = _route(word[1:], whole=True, singles=False)
         pieces = rest and (word[0], *rest)
-    return pieces or (word,)
+    # Each piece as it would be split on its own, so that a second pass changes nothing.
+    return tuple(part for piece in pieces for part in _split(piece)) if pieces else (word,)
 
 
 def _route(text: str, *, whole: bool, singles: bool) -> tuple[str, ...] | None:

@@ -187,6 +187,23 @@ def test_a_value_starting_with_a_yaml_symbol_is_shown_quoted(check_one, title, m
     assert not any("a" <= c <= "z" for c in advice)  # no English from the parser
 
 
+@pytest.mark.parametrize(
+    ("written", "line", "words"),
+    [
+        # An unclosed bracket is noticed at the end of the front matter: blame where it opens.
+        ("tags: [党课, 学习,", 10, "方括号当成列表"),
+        # Word's Shift+Enter pastes a vertical tab, which YAML refuses outright.
+        ("location: 三楼\x0b会议室", 10, "看不见的控制字符（U+000B）"),
+        # YAML notices a missing colon on the line after; the line to fix is this one.
+        ("location 三楼会议室\nsummary: 学习", 10, "缺少英文冒号"),
+        ("[备注]: 会后补学", 10, "项目名只能是文字"),
+    ],
+)
+def test_more_yaml_mistakes_point_at_their_own_line(check_one, written, line, words):
+    _, lines = check_one(report_text(MEETING + written + "\n"))
+    assert words in only_error(lines, line)
+
+
 def test_a_hashtag_in_a_title_is_a_warning_not_a_silent_cut(make_project):
     text = report_text(MEETING.replace("主题党日活动", "支委会 #学习二十大#"))
     root = make_project({"cardiology/2026/r.md": text})
@@ -348,9 +365,9 @@ def test_photos_that_exist_but_cannot_be_shown(make_project):
     (root / PHOTO_DIR / "03.jpg").write_text("会议纪要", encoding="utf-8")
     result = pbsite(root, "check")
     assert result.stderr.splitlines() == [
-        f"{REPORT}:10: 照片 {PHOTO_DIR}/02.jpg 无法使用：照片文件已损坏或不完整（文件被截断），"
+        f"{REPORT}:12: 照片 {PHOTO_DIR}/02.jpg 无法使用：照片文件已损坏或不完整（文件被截断），"
         "请重新导出或从原相册再次复制",
-        f"{REPORT}:10: 照片 {PHOTO_DIR}/03.jpg 无法使用：无法识别的图片格式，请另存为 JPG 或 PNG "
+        f"{REPORT}:13: 照片 {PHOTO_DIR}/03.jpg 无法使用：无法识别的图片格式，请另存为 JPG 或 PNG "
         "后再引用",
     ]
     assert result.exit_code == 1

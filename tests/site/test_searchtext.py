@@ -43,6 +43,8 @@ def test_no_one_character_word_is_left(cut, indexed):
         # A word found only inside a longer one is split off…
         (f"坚持{Z}践行初心", f"坚持{Z}践行{Z}初心"),
         (f"{Z}志愿服务队", f"{Z}志愿{Z}服务队"),
+        # …down to the smallest such words, so that a second pass changes nothing.
+        (f"{Z}支部党员大会", f"{Z}支部{Z}党员{Z}大会"),
         # …and so is the word after a character opening a clause.
         (f"，{Z}按计划{Z}推进", f"，{Z}按{Z}计划{Z}推进"),
         # A split that would leave a single character keeps the word whole: 党支部 is searched.
