@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..imaging import PhotoError, load_hashes, map_photos, verify_photo
-from ..model import ContentError, Problem, Report, load_project, report_files
+from ..model import ContentError, Problem, Report, load_project, photo_problems, report_files
 from ..model.config import CONFIG_FILE
 from ..model.project import REPORTS_DIR
 from ..paths import ProjectPaths
@@ -115,13 +115,8 @@ def _photo_problems(reports: list[Report], paths: ProjectPaths) -> list[Problem]
     load_hashes(paths.photo_digests)
     sources = sorted({src for report in reports for src in report.photo_sources})
     jobs = [(str(paths.root), str(paths.web_photos), src) for src in sources]
-    unusable = dict(zip(sources, map_photos(_unusable, jobs), strict=True))
-    return [
-        Problem(report.path, report.photo_line(src), unusable[src])
-        for report in reports
-        for src in report.photo_sources
-        if unusable[src]
-    ]
+    why = zip(sources, map_photos(_unusable, jobs), strict=True)
+    return photo_problems(reports, {src: reason for src, reason in why if reason})
 
 
 def _unusable(job: tuple[str, str, str]) -> str | None:

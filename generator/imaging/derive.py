@@ -9,7 +9,7 @@ from PIL import Image
 
 from ..files import atomic_write
 from .decode import open_photo
-from .hashing import content_hash
+from .hashing import content_hash, known_hash
 
 # Bump when the output for the same input changes, so old derivatives are not reused.
 PIPELINE_VERSION = 1
@@ -43,14 +43,16 @@ def cached_web_image(
 
 
 def verify_photo(source: Path, root: Path, cache_dir: Path) -> None:
-    """Raise PhotoError unless the photo decodes in full. One whose web derivative is cached
-    decoded before, byte for byte; any other is decoded at the smallest scale, which still
-    reads every byte, so a truncated or mislabelled file is found."""
+    """Raise PhotoError unless the photo decodes in full. One whose digest is known and whose
+    web derivative is cached decoded before, byte for byte; any other is decoded at the
+    smallest scale, which still reads every byte, so a truncated or mislabelled file is
+    found. (Hashing an unknown photo first would read it twice.)"""
     try:
-        if cached_web_image(source, cache_dir) is not None:
-            return
+        digest = known_hash(source)
     except OSError:  # gone or unreadable: opening it says which, in the photo's words
-        pass
+        digest = None
+    if digest and cached_web_image(source, cache_dir, digest=digest) is not None:
+        return
     open_photo(source, target=(1, 1), fit=True, root=root)
 
 

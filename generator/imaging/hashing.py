@@ -28,8 +28,7 @@ SETTLING_SECONDS = 2.0
 
 def content_hash(path: Path) -> str:
     """A hex digest of the file's bytes (blake2b, 160 bits)."""
-    stat = os.stat(path)
-    stamp = (os.fspath(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    stamp = _stamp(path)
     digest = _memo.get(stamp)
     if digest is None:
         with open(path, "rb") as handle:
@@ -38,6 +37,17 @@ def content_hash(path: Path) -> str:
             ).hexdigest()
         _memo[stamp] = digest
     return digest
+
+
+def known_hash(path: Path) -> str | None:
+    """The digest of the file if this process has it already (hashed, or from a loaded
+    index), without reading the file; None if not."""
+    return _memo.get(_stamp(path))
+
+
+def _stamp(path: Path) -> Stamp:
+    stat = os.stat(path)
+    return os.fspath(path), stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
 def load_hashes(index: Path) -> None:

@@ -11,7 +11,7 @@ from .project import (
     load_remembered,
     report_files,
 )
-from .report import Absentee, Attendance, Report, read_report
+from .report import Absentee, Attendance, Report, photo_problems, read_report
 
 __all__ = [
     "Absentee",
@@ -32,6 +32,7 @@ __all__ = [
     "load_config",
     "load_project",
     "load_remembered",
+    "photo_problems",
     "read_report",
     "report_files",
 ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import ActivityType, SiteConfig
 from .photos import Photo, PhotoResolver
-from .problems import ProblemList
+from .problems import Problem, ProblemList, Severity
 from .schema import Mapping
 from .source import (
     EncodingProblem,
@@ -130,6 +130,19 @@ class Report:
         """Every photo file the report shows, relative to the project: its photos, then its
         cover (once, when it is one of the photos, as it is by default)."""
         return list(dict.fromkeys(p.src for p in (*self.photos, self.cover) if p))
+
+
+def photo_problems(
+    reports: list[Report], unusable: dict[str, str], severity: Severity = "error"
+) -> list[Problem]:
+    """A problem on the line of each report that shows a photo in ``unusable`` (src -> why),
+    for photos found unusable after reading: they will not decode."""
+    return [
+        Problem(report.path, report.photo_line(src), unusable[src], severity)
+        for report in reports
+        for src in report.photo_sources
+        if src in unusable
+    ]
 
 
 def read_report(

@@ -58,16 +58,16 @@ class YamlSyntaxError(Exception):
 def load_located(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document; ``first_line`` is the file line the text starts on."""
     loader = _Loader(text)
+    rows = text.splitlines()
     try:
         node = loader.get_single_node()
         if node is None:
             return Located(None, {}, first_line)
         located = Located(None, {}, first_line)
-        _record(node, (), located, text.splitlines(), set())
+        _record(node, (), located, rows, set())
         located.data = loader.construct_document(node)
         return located
     except yaml.MarkedYAMLError as exc:
-        rows = text.splitlines()
         row = _blamed_row(exc, rows)
         raise YamlSyntaxError(
             first_line + row, _describe(exc, rows[row] if row < len(rows) else "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..imaging import PhotoError, cached_web_image, content_hash, map_photos, web_image
-from ..model import Problem, Report
+from ..model import Problem, Report, photo_problems
 
 SIZES = {"large": 1600, "thumb": 640}
 MEDIA_DIR = "media"
@@ -78,12 +78,7 @@ class MediaLibrary:
                 self.files[key] = Path(path)
             elif problem and key[1] == "large":
                 unusable[key[0]] = f"{problem}；网站上不显示这张照片"
-        self.problems = [
-            Problem(report.path, report.photo_line(src), unusable[src], "warning")
-            for report in reports
-            for src in report.photo_sources
-            if src in unusable
-        ]
+        self.problems = photo_problems(reports, unusable, "warning")
 
     def _known(self, src: str, size: str, digest: str | None) -> Path | None:
         known = self._found.get((src, size))

@@ -83,7 +83,7 @@ def _copy_loaded_dictionary() -> None:
 def index_text(text: str) -> str:
     """Material's cut text (words joined by U+200B), re-marked for its search: see above."""
     words = [piece for word in _regroup_characters(text.split(BOUNDARY)) for piece in _split(word)]
-    return join_single_characters(BOUNDARY.join(words))
+    return BOUNDARY.join(_join_single_characters(words))
 
 
 def _regroup_characters(words: list[str]) -> list[str]:
@@ -147,7 +147,12 @@ def _route(text: str, *, whole: bool, singles: bool) -> tuple[str, ...] | None:
 
 
 def join_single_characters(text: str) -> str:
-    parts = text.split(BOUNDARY)
+    return BOUNDARY.join(_join_single_characters(text.split(BOUNDARY)))
+
+
+def _join_single_characters(parts: list[str]) -> list[str]:
+    """The words with single characters joined (see above). Changes ``parts``: a character
+    may be joined into the word after it there."""
     joined: list[str] = []
     for index, part in enumerate(parts):
         if len(part) == 1 and _HAN.match(part):
@@ -160,4 +165,4 @@ def join_single_characters(text: str) -> str:
                 parts[index + 1] = part + following
                 continue
         joined.append(part)
-    return BOUNDARY.join(joined)
+    return joined
